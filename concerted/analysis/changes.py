@@ -1,0 +1,77 @@
+"""What changed between two snapshots of one list: additions, removals and amendments.
+
+Pure. A key that now names a different subject (Australia has reused reference numbers for
+different people) is reported as a removal plus an addition, flagged `reused_key`, rather
+than as an amendment: an alert that "X was amended" when X was in fact delisted and someone
+else listed would mislead the people who rely on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from normality import normalize
+from rapidfuzz import fuzz
+
+from concerted.model import Listing
+
+__all__ = ["Change", "amended_fields", "diff", "same_subject"]
+
+_COMPARED = tuple(f.name for f in fields(Listing) if f.name not in ("source", "key"))
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # added / removed / amended
+    key: str
+    name: str
+    programs: tuple[str, ...]
+    fields: tuple[str, ...] = ()
+    reused_key: bool = False
+
+
+def amended_fields(old: Listing, new: Listing) -> tuple[str, ...]:
+    return tuple(f for f in _COMPARED if getattr(old, f) != getattr(new, f))
+
+
+def _name_key(listing: Listing) -> str:
+    return normalize(listing.name, ascii=True) or ""
+
+
+def same_subject(old: Listing, new: Listing) -> bool:
+    """Whether an amended entry still describes the same person or entity."""
+    if old.schema != new.schema and {old.schema, new.schema} != {"Organization", "LegalEntity"}:
+        return False
+    old_names = {_name_key(old)} | {normalize(n.value, ascii=True) or "" for n in old.names}
+    best = max(
+        fuzz.token_sort_ratio(_name_key(new), candidate) for candidate in old_names if candidate
+    ) if any(old_names) else 0.0
+    if best >= 70:
+        return True
+    years_old = {d.lstrip("~")[:4] for d in old.birth_dates}
+    years_new = {d.lstrip("~")[:4] for d in new.birth_dates}
+    # A name rewritten beyond recognition is still the same subject when the birth years agree.
+    return bool(years_old & years_new) and best >= 40
+
+
+def _change(kind: str, listing: Listing, **extra: object) -> Change:
+    return Change(kind, listing.key, listing.name, listing.program_ids, **extra)  # type: ignore[arg-type]
+
+
+def diff(old: Mapping[str, Listing], new: Mapping[str, Listing]) -> list[Change]:
+    """Changes from `old` to `new`, each snapshot given as key -> listing; sorted by kind, key."""
+    result: list[Change] = []
+    for key, listing in new.items():
+        before = old.get(key)
+        if before is None:
+            result.append(_change("added", listing))
+        elif before != listing:
+            if same_subject(before, listing):
+                result.append(_change("amended", listing, fields=amended_fields(before, listing)))
+            else:
+                result.append(_change("removed", before, reused_key=True))
+                result.append(_change("added", listing, reused_key=True))
+    result.extend(_change("removed", listing) for key, listing in old.items() if key not in new)
+    order = {"added": 0, "removed": 1, "amended": 2}
+    return sorted(result, key=lambda c: (order[c.kind], c.key))

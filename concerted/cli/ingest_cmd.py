@@ -1,0 +1,59 @@
+"""`concerted ingest PATH...`: recognise, archive, parse, check and store official list files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from concerted.cli.context import AppContext, pass_app
+from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.ingest import IngestOptions, collect, ingest
+from concerted.sources import SOURCES
+
+__all__ = ["register"]
+
+
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter("use YYYY-MM-DD")
+    return value
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--source", "source_id", type=click.Choice(sorted(SOURCES)), default=None,
+              help="The list these files are (default: recognised from their content).")
+@click.option("--date", default=None, callback=_check_date, metavar="YYYY-MM-DD",
+              help="Snapshot date, for files that carry none and are not in a dated folder.")
+@FORMAT_OPTION
+@pass_app
+def ingest_command(app: AppContext, paths: tuple[Path, ...], source_id: str | None,
+                   date: str | None, fmt: str) -> None:
+    """Ingest official list files or folders of them. Re-ingesting the same bytes is a no-op."""
+    sets = collect(paths, source_id)
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("ingesting", total=len(sets))
+
+        def step(label: str) -> None:
+            bar.update(task, description=label[-60:])
+            if not label.startswith("deriving"):
+                bar.advance(task)
+
+        results = ingest(app.engine, app.archive, sets, IngestOptions(source_id, date, step))
+    rows = [vars(r) for r in results]
+    emit(rows, fmt, ["status", "source", "published", "listings", "label", "message"], "ingest")
+    rejected = [r for r in results if r.status == "rejected"]
+    for result in rejected:
+        console.print(f"[red]rejected[/red] {result.message}")
+    if rejected:
+        raise SystemExit(1)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(ingest_command)

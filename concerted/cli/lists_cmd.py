@@ -1,0 +1,105 @@
+"""`concerted sources | listings | changes | export listings`: what the store holds."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any
+
+import click
+
+from concerted.cli.context import AppContext, pass_app
+from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.ftm import listing_entities
+from concerted.sources import SOURCES
+from concerted.store.reader import ListingRow, Reader
+
+__all__ = ["register"]
+
+_LISTING_COLUMNS = ["source", "key", "schema", "name", "programs", "listed_on", "first_seen",
+                    "last_seen", "current"]
+
+
+@click.command("sources")
+@FORMAT_OPTION
+@pass_app
+def sources_command(app: AppContext, fmt: str) -> None:
+    """Each source: snapshots held, newest date, listings and listings per program (newest)."""
+    rows = [{"source": s["source"], "jurisdiction": SOURCES[s["source"]].jurisdiction, **s}
+            for s in Reader(app.engine).source_summaries()]
+    emit(rows, fmt, ["source", "jurisdiction", "snapshots", "newest", "listings", "programs"],
+         "sources")
+
+
+def _flat_listing(row: ListingRow) -> dict[str, Any]:
+    item = row.listing
+    return {"source": item.source, "key": item.key, "schema": item.schema, "name": item.name,
+            "programs": list(item.program_ids), "listed_on": item.listed_on,
+            "first_seen": row.first_seen, "last_seen": row.last_seen, "current": row.current}
+
+
+@click.command("listings")
+@click.option("--source", type=click.Choice(sorted(SOURCES)), default=None)
+@click.option("--program", default=None, help="A normalised program id, e.g. us-glomag.")
+@click.option("--all", "include_removed", is_flag=True, help="Include listings since removed.")
+@FORMAT_OPTION
+@pass_app
+def listings_command(app: AppContext, source: str | None, program: str | None,
+                     include_removed: bool, fmt: str) -> None:
+    """Listings currently on the lists (with --all, also those since removed)."""
+    rows = Reader(app.engine).listings(source, program, None if include_removed else True)
+    emit([_flat_listing(r) for r in rows], fmt, _LISTING_COLUMNS, "listings")
+
+
+@click.command("changes")
+@click.argument("source", type=click.Choice(sorted(SOURCES)))
+@click.option("--since", default=None, metavar="YYYY-MM-DD")
+@FORMAT_OPTION
+@pass_app
+def changes_command(app: AppContext, source: str, since: str | None, fmt: str) -> None:
+    """Additions, removals and amendments per snapshot of SOURCE."""
+    groups = Reader(app.engine).changes(source, since)
+    if fmt == "json":
+        emit_json(groups)
+        return
+    rows = [{"snapshot": g["snapshot"], "previous": g["previous"], "kind": kind,
+             "listing_key": c["listing_key"], "name": c["name"], "programs": c["programs"],
+             "fields": c.get("fields", [])}
+            for g in groups for kind in ("added", "removed", "amended") for c in g[kind]]
+    emit(rows, fmt, ["snapshot", "previous", "kind", "listing_key", "name", "programs", "fields"],
+         f"changes in {source}")
+
+
+@click.group("export")
+def export_group() -> None:
+    """Export data for other tools."""
+
+
+@export_group.command("listings")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "ftm"]), default="json",
+              show_default=True, help="ftm: FollowTheMoney entities, one JSON object a line.")
+@click.option("--source", type=click.Choice(sorted(SOURCES)), default=None)
+@click.option("--program", default=None)
+@pass_app
+def export_listings(app: AppContext, fmt: str, source: str | None, program: str | None) -> None:
+    """Every current listing with all it says: CSV (flat), JSON (full) or FtM entities."""
+    rows = Reader(app.engine).listings(source, program, True)
+    if fmt == "ftm":
+        for row in rows:
+            jurisdiction = SOURCES[row.listing.source].jurisdiction
+            for entity in listing_entities(row.listing, jurisdiction):
+                sys.stdout.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+    elif fmt == "json":
+        emit_json([r.to_dict() for r in rows])
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=_LISTING_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            flat = _flat_listing(row)
+            writer.writerow({**flat, "programs": ";".join(flat["programs"])})
+
+
+def register(group: click.Group) -> None:
+    for command in (sources_command, listings_command, changes_command, export_group):
+        group.add_command(command)

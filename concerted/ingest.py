@@ -1,0 +1,156 @@
+"""Files in → archive → parse → check → store. The one orchestrator behind `concerted ingest`.
+
+A file set is refused whole (nothing written, the previous good snapshot stays current)
+when it cannot be recognised, parsed, dated, or when it holds a count of listings outside
+its source's declared bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from concerted.archive import Archive, sha256_of
+from concerted.model import Snapshot
+from concerted.sources import ParseError, Source, detect_source, get_source
+from concerted.store.derive import refresh_source
+from concerted.store.tables import snapshots
+from concerted.store.writer import Writer
+
+__all__ = ["FileSet", "IngestResult", "collect", "ingest"]
+
+_DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class FileSet:
+    """Files published together (OFAC's sdn.csv with alt/add/comments) or a single file."""
+
+    paths: tuple[Path, ...]
+    source: Source | None
+
+    @property
+    def label(self) -> str:
+        return ", ".join(str(p) for p in self.paths)
+
+
+@dataclass
+class IngestResult:
+    label: str
+    status: str  # ingested / unchanged / rejected
+    source: str | None = None
+    published: str | None = None
+    listings: int = 0
+    message: str = ""
+
+
+@dataclass
+class IngestOptions:
+    source_id: str | None = None
+    date: str | None = None
+    progress: Callable[[str], None] | None = None
+    touched: dict[str, set[str]] = field(default_factory=dict)
+
+
+def collect(paths: Iterable[Path], source_id: str | None = None) -> list[FileSet]:
+    """Expand folders, detect each file's source, and group companion files by folder."""
+    files = sorted({f for p in paths for f in (sorted(p.rglob("*")) if p.is_dir() else [p])})
+    groups: dict[tuple[Path, str], list[Path]] = {}
+    sets: list[FileSet] = []
+    for path in files:
+        if not path.is_file() or path.name.startswith(".") or path.suffix == ".md":
+            continue
+        source = get_source(source_id) if source_id else detect_source(path.name, path.read_bytes())
+        if source is not None and path.name.lower() in source.companions:
+            groups.setdefault((path.parent, source.id), []).append(path)
+        else:
+            sets.append(FileSet((path,), source))
+    sets.extend(FileSet(tuple(g), get_source(sid)) for (_, sid), g in groups.items())
+    return sorted(sets, key=lambda s: s.paths)
+
+
+def ingest(engine: Engine, archive: Archive, sets: list[FileSet], options: IngestOptions) -> list[IngestResult]:
+    writer = Writer(engine)
+    results = [_ingest_one(engine, archive, writer, s, options) for s in sets]
+    for source, dates in options.touched.items():
+        if options.progress:
+            options.progress(f"deriving listings and changes for {source}")
+        refresh_source(engine, source, dates)
+    return results
+
+
+def _ingest_one(
+    engine: Engine, archive: Archive, writer: Writer, fileset: FileSet, options: IngestOptions
+) -> IngestResult:
+    if options.progress:
+        options.progress(fileset.label)
+    try:
+        return _try_ingest(engine, archive, writer, fileset, options)
+    except ParseError as exc:
+        return IngestResult(fileset.label, "rejected", message=str(exc))
+
+
+def _try_ingest(
+    engine: Engine, archive: Archive, writer: Writer, fileset: FileSet, options: IngestOptions
+) -> IngestResult:
+    source = fileset.source
+    main = fileset.paths[0]
+    if source is None:
+        raise ParseError(str(main), "not recognised as any known official list; "
+                         "name it with --source ID (see `concerted sources --all`)")
+    blobs = {p.name: p.read_bytes() for p in fileset.paths}
+    files = tuple(sorted((name, sha256_of(data)) for name, data in blobs.items()))
+    probe = Snapshot(source.id, "", files)
+    existing = _existing(engine, source.id, probe.sha256)
+    if existing:
+        return IngestResult(fileset.label, "unchanged", source.id, existing, message="already stored")
+    parsed = source.parse(blobs)
+    source.check_count(str(main), len(parsed.listings))
+    published, origin = _date(main, parsed.published, options.date)
+    _refuse_other_file_same_day(engine, source.id, published, str(main))
+    for data in blobs.values():
+        archive.put(data)
+    snapshot = Snapshot(source.id, published, files, tuple(parsed.listings))
+    sizes = {name: len(data) for name, data in blobs.items()}
+    try:
+        writer.add_snapshot(snapshot, date_origin=origin, retrieved_at=_now(), sizes=sizes)
+    except Exception:
+        writer.forget()
+        raise
+    options.touched.setdefault(source.id, set()).add(published)
+    return IngestResult(fileset.label, "ingested", source.id, published, len(parsed.listings))
+
+
+def _existing(engine: Engine, source: str, sha: str) -> str | None:
+    query = select(snapshots.c.published).where(snapshots.c.source == source, snapshots.c.sha256 == sha)
+    with engine.connect() as conn:
+        return conn.scalar(query)
+
+
+def _refuse_other_file_same_day(engine: Engine, source: str, published: str, file: str) -> None:
+    query = select(snapshots.c.sha256).where(snapshots.c.source == source, snapshots.c.published == published)
+    with engine.connect() as conn:
+        if conn.scalar(query) is not None:
+            raise ParseError(file, f"a different snapshot of {source} dated {published} is already "
+                             "stored; give this one its own date with --date")
+
+
+def _date(path: Path, from_file: str | None, option: str | None) -> tuple[str, str]:
+    """The snapshot date: printed in the file, else --date, else a YYYY-MM-DD folder name."""
+    if from_file:
+        return from_file, "file"
+    if option:
+        return option, "option"
+    if _DATE_DIR.match(path.parent.name):
+        return path.parent.name, "folder"
+    raise ParseError(str(path), "the file carries no date: give one with --date YYYY-MM-DD "
+                     "or keep it in a folder named YYYY-MM-DD")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,79 @@
+"""Names in any script to comparable Latin tokens.
+
+Pure. Cyrillic, Greek, Armenian, Georgian and Hangul go through rigour's spellings
+(`Кадыров` → `Kadyrov`); everything else through ICU `Any-Latin; Latin-ASCII`. Han names are
+read as Chinese personal names: the first syllable (or a known two-character surname) is the
+family name and the rest one given name, so `陈全国` becomes `chen quanguo` and meets the
+lists' own `CHEN, Quanguo`. Arabic-script names keep their article apart (`القحطاني` →
+`al qahtani`) and are marked *abjad*: their Latin has no short vowels, so they are compared
+by consonant skeleton (see `skeleton`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import icu
+from rigour.text.translit import maybe_ascii
+
+from concerted.sources.scripts import script_of
+
+__all__ = ["ABJADS", "latin", "skeleton", "strip_article", "words"]
+
+ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
+_HAN_SURNAMES_2 = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容",
+                             "令狐", "夏侯", "司徒", "长孙", "宇文", "轩辕", "端木"})
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06ff])ال(?=[\u0600-\u06ff]{2})")
+_WORD = re.compile(r"[a-z0-9]+")
+_VOWELS = re.compile(r"[aeiouwy]")
+
+
+@lru_cache(maxsize=4)
+def _icu(rule: str) -> icu.Transliterator:
+    return icu.Transliterator.createInstance(rule)
+
+
+def _han_name(run: str) -> str:
+    """One Han run as `family given`: 陈全国 → `chen quanguo`."""
+    split = 2 if run[:2] in _HAN_SURNAMES_2 and len(run) > 2 else 1
+    to_latin = _icu("Han-Latin; Latin-ASCII").transliterate
+    family = to_latin(run[:split]).replace(" ", "")
+    given = to_latin(run[split:]).replace(" ", "")
+    return f"{family} {given}".strip()
+
+
+@lru_cache(maxsize=200_000)
+def latin(text: str) -> str:
+    """`text` in lower-case ASCII Latin, whatever script it was written in."""
+    script = script_of(text)
+    if script == "Han":
+        text = _HAN_RUN.sub(lambda m: f" {_han_name(m.group(0))} ", text)
+    elif script in ABJADS:
+        text = _ARABIC_ARTICLE.sub("ال ", text)
+    ascii_text = maybe_ascii(text)
+    if not ascii_text.isascii():
+        ascii_text = _icu("Any-Latin; Latin-ASCII").transliterate(ascii_text)
+    return ascii_text.lower()
+
+
+def words(text: str) -> list[str]:
+    """The alphanumeric words of an already Latin, lower-case text (apostrophes dropped)."""
+    return _WORD.findall(text.replace("'", "").replace("ʿ", "").replace("ʾ", ""))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """Consonants only, for names whose Arabic spelling writes no short vowels.
+
+    `w` and `y` go too: in Arabic script they double as long vowels (سعود → `swd`, Saud → `sd`).
+    """
+    return _VOWELS.sub("", token) or token
+
+
+def strip_article(token: str) -> str:
+    """`alqahtani` → `qahtani`: the Arabic article written joined to the name, where it is."""
+    if len(token) >= 6 and token[:2] in ("al", "el") and token[2] not in "aeiouy":
+        return token[2:]
+    return token

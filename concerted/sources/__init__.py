@@ -1,0 +1,34 @@
+"""The official lists Concerted reads: one pure module per list, registered here by id."""
+
+from __future__ import annotations
+
+import importlib
+
+from concerted.sources.base import Files, ParseError, Parsed, Source
+
+__all__ = ["SOURCES", "Files", "ParseError", "Parsed", "Source", "detect_source", "get_source"]
+
+_MODULES = ("us_ofac_sdn", "gb_hmt_conlist", "gb_fcdo_uksl", "eu_fsf", "ca_sema", "au_dfat", "un_sc")
+SOURCES: dict[str, Source] = {}
+for _name in _MODULES:
+    try:  # TEMPORARY during development: strict import restored before commit
+        _module = importlib.import_module(f"concerted.sources.{_name}")
+    except ImportError:
+        continue
+    SOURCES[_module.SOURCE.id] = _module.SOURCE
+
+
+def get_source(source_id: str) -> Source:
+    try:
+        return SOURCES[source_id]
+    except KeyError:
+        known = ", ".join(sorted(SOURCES))
+        raise KeyError(f"unknown source {source_id!r}; known sources: {known}") from None
+
+
+def detect_source(name: str, data: bytes) -> Source | None:
+    """The source whose file this looks like, from its name and content, or None."""
+    for source in SOURCES.values():
+        if source.detect(name, data):
+            return source
+    return None

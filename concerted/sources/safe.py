@@ -1,0 +1,61 @@
+"""Defensive readers for hostile input: XML without entities or DTDs, bounded ZIP archives.
+
+Every official format here is XML, CSV or a ZIP container (XLSX/ODS). A list file is data
+from the internet, so these readers refuse entity declarations (billion laughs, external
+entities) and archives that would inflate beyond a sane size.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+from concerted.sources.base import ParseError
+
+__all__ = ["MAX_UNZIPPED", "check_zip", "decode_text", "parse_xml"]
+
+MAX_UNZIPPED = 512 * 1024 * 1024
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+
+
+def parse_xml(file: str, data: bytes) -> etree._Element:
+    """Parse XML that must not declare a DTD or entities; errors name the file."""
+    if not data.strip():
+        raise ParseError(file, "the file is empty")
+    if _DOCTYPE.search(data[:4096]) or b"<!ENTITY" in data:
+        raise ParseError(file, "the XML declares a DTD or entities, which official lists never do")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(file, f"not well-formed XML (truncated?): {exc}") from exc
+
+
+def check_zip(file: str, data: bytes) -> zipfile.ZipFile:
+    """Open a ZIP container (XLSX, ODS), refusing truncated files and decompression bombs."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        total = sum(info.file_size for info in archive.infolist())
+        bad = archive.testzip()
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise ParseError(file, f"not a readable spreadsheet (truncated ZIP?): {exc}") from exc
+    if bad is not None:
+        raise ParseError(file, f"corrupt member {bad!r} in the spreadsheet")
+    if total > MAX_UNZIPPED:
+        raise ParseError(file, f"expands to {total} bytes: refusing a decompression bomb")
+    return archive
+
+
+def decode_text(file: str, data: bytes, encodings: tuple[str, ...] = ("utf-8",)) -> str:
+    """Decode a text file with the encodings its publisher uses, or say which failed."""
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError(file, f"not valid {' or '.join(encodings)} text (wrong encoding?)")

@@ -1,0 +1,114 @@
+"""OFAC's legacy CSV set: sdn.csv, with alt.csv, add.csv and sdn_comments.csv when present.
+
+Layout per OFAC's data specification (dat_spec.txt): no header, CRLF, fields quoted, `-0- `
+for null, `\\x1A` after the last record, ASCII/Windows-1252.
+- sdn.csv: ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT,
+  Vess_flag, Vess_owner, Remarks
+- alt.csv: ent_num, alt_num, alt_type (aka/fka/nka), alt_name, alt_remarks
+- add.csv: ent_num, add_num, address, city/state/postal code, country, add_remarks
+- sdn_comments.csv: ent_num, remarks continuation (the Remarks past 1,000 characters)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+
+from concerted.model import Address, Listing, Name
+from concerted.sources.base import ParseError
+from concerted.sources.safe import decode_text
+from concerted.sources.us_ofac_facts import Facts, natural_order
+from concerted.sources.us_ofac_remarks import REMARKS_LIMIT, parse_remarks
+from concerted.sources.us_ofac_vocab import HONORIFICS, program_ref
+
+__all__ = ["SCHEMAS", "Companions", "parse_csv_set", "read_rows"]
+
+SCHEMAS = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane", "": "Organization"}
+_VESSEL = (
+    "call_sign",
+    "vessel_type",
+    "tonnage",
+    "gross_registered_tonnage",
+    "vessel_flag",
+    "vessel_owner",
+)
+_ALT_KINDS = {"aka": "alias", "fka": "fka", "nka": "nka"}
+Companions = dict[str, list[list[str]]]  # file role -> rows
+
+
+def read_rows(file: str, data: bytes, width: int) -> list[list[str]]:
+    """The records of one legacy CSV file, each exactly `width` fields, `-0-` as ""."""
+    if b"\x00" in data[:4096]:
+        raise ParseError(file, "NUL bytes: UTF-16 or binary, not OFAC's ASCII CSV")
+    text = decode_text(file, data, ("utf-8", "cp1252")).rstrip("\x1a")
+    if not text.strip():
+        raise ParseError(file, "the file is empty")
+    if not text.endswith("\n"):
+        raise ParseError(file, "the last record has no line end: the file is truncated")
+    # OFAC's null `-0- ` is never quoted; blank it before csv, in C (a per-field check in
+    # Python costs a third of the parse). Two passes: "-0- ,-0- " share a comma.
+    text = text.replace(",-0- ,", ",,").replace(",-0- ,", ",,").replace(",-0- \r\n", ",\r\n")
+    try:
+        rows = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error as exc:
+        raise ParseError(file, f"not a readable CSV (truncated?): {exc}") from exc
+    for number, row in enumerate(rows, 1):
+        if len(row) != width or not row[0].strip().isdigit():
+            problem = f"record {number} is not an OFAC row of {width} fields: {row[:3]}"
+            raise ParseError(file, problem)
+    return rows
+
+
+def parse_csv_set(sdn: list[list[str]], companions: Companions) -> list[Listing]:
+    by_key: dict[str, dict[str, list[list[str]]]] = defaultdict(lambda: defaultdict(list))
+    for role, rows in companions.items():
+        for row in rows:
+            by_key[row[0]][role].append(row)
+    has_comments = "sdn_comments" in companions
+    return [_listing(row, by_key.get(row[0], {}), has_comments) for row in sdn]
+
+
+def _listing(row: list[str], more: dict[str, list[list[str]]], has_comments: bool) -> Listing:
+    key, name, sdn_type, program, title = row[:5]
+    facts = Facts(names=_names(name, sdn_type))
+    parts = [part.strip() for part in title.split(";") if part.strip()] if title else []
+    for part in parts:
+        (facts.titles if part in HONORIFICS else facts.positions).append(part)
+    if any(row[5:11]):
+        vessel = zip(_VESSEL, row[5:11], strict=True)
+        facts.extra.extend((label, value) for label, value in vessel if value)
+    remarks = row[11]
+    if more:
+        remarks += "".join(comment[1] for comment in more.get("sdn_comments", ()))
+    truncated = not has_comments and len(row[11]) >= REMARKS_LIMIT
+    parse_remarks(remarks, facts, truncated=truncated, known=frozenset(parts))
+    _companions(facts, more)
+    programs = [program_ref(p) for p in program.split("] [") if p.strip("[] ")]
+    schema = SCHEMAS.get(sdn_type.lower(), "Organization")
+    return facts.listing(key, schema, name, programs)
+
+
+def _names(name: str, sdn_type: str) -> list[Name]:
+    names = [Name(name, "primary")]
+    natural = natural_order(name) if sdn_type.lower() == "individual" else None
+    if natural:
+        names.append(Name(natural, "variation"))
+    return names
+
+
+def _companions(facts: Facts, more: dict[str, list[list[str]]]) -> None:
+    # The Remarks quote OFAC's weak a.k.a.s; a name there that alt.csv also gives stays weak.
+    weak = {(name.value, name.kind) for name in facts.names}
+    for _, _, alt_type, alt_name, alt_remarks in more.get("alt", ()):
+        kind = _ALT_KINDS.get(alt_type.lower().replace(".", ""), "alias")
+        if (alt_name, kind) not in weak:
+            facts.names.append(Name(alt_name, kind, quality="good"))
+        if alt_remarks:
+            facts.extra.append(("alias_remarks", f"{alt_name}: {alt_remarks}"))
+    for _, _, street, city, country, add_remarks in more.get("add", ()):
+        full = ", ".join(part for part in (street, city, country) if part)
+        if full:
+            facts.addresses.append(Address(full, country or None))
+        if add_remarks:
+            facts.extra.append(("address_remarks", add_remarks))

@@ -1,0 +1,129 @@
+"""Derived tables (`changes`, `listings`) recomputed from the snapshot history of one source.
+
+Changes are recomputed only for the snapshots whose predecessor changed (a new snapshot and
+the one after it), so an ingest costs in proportion to what it added; the result does not
+depend on the order snapshots arrived in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, Engine, delete, select
+
+from concerted.analysis.changes import Change, diff
+from concerted.model import Listing
+from concerted.store.bulk import bulk_insert
+from concerted.store.tables import changes, listings, memberships, snapshots, versions
+
+__all__ = ["refresh_source"]
+
+
+def refresh_source(engine: Engine, source: str, new_dates: Iterable[str]) -> None:
+    with engine.begin() as conn:
+        dates = _dates(conn, source)
+        affected = _affected(dates, set(new_dates))
+        cache: dict[int, Listing] = {}
+        conn.execute(
+            delete(changes).where(changes.c.source == source, changes.c.snapshot.in_(affected))
+        )
+        rows: list[dict[str, object]] = []
+        for date in sorted(affected):
+            index = dates.index(date)
+            if index == 0:
+                continue  # the first snapshot is the baseline: nothing "changed" in it
+            previous = dates[index - 1]
+            old_ids = _snapshot_versions(conn, source, previous)
+            new_ids = _snapshot_versions(conn, source, date)
+            # Unchanged listings cannot produce a change: load only the ones that differ.
+            old = _load(conn, {k: v for k, v in old_ids.items() if new_ids.get(k) != v}, cache)
+            new = _load(conn, {k: v for k, v in new_ids.items() if old_ids.get(k) != v}, cache)
+            rows.extend(_change_row(source, date, previous, c) for c in diff(old, new))
+        bulk_insert(conn, changes, rows)
+        _rebuild_listings(conn, source, dates[-1] if dates else None)
+
+
+def _dates(conn: Connection, source: str) -> list[str]:
+    query = select(snapshots.c.published).where(snapshots.c.source == source)
+    return sorted(conn.scalars(query))
+
+
+def _affected(dates: list[str], new: set[str]) -> set[str]:
+    affected = set()
+    for index, date in enumerate(dates):
+        if date in new:
+            affected.add(date)
+            if index + 1 < len(dates):
+                affected.add(dates[index + 1])
+    return affected
+
+
+def _snapshot_versions(conn: Connection, source: str, date: str) -> dict[str, int]:
+    query = (
+        select(versions.c.key, versions.c.id)
+        .join(memberships, memberships.c.version_id == versions.c.id)
+        .join(snapshots, snapshots.c.id == memberships.c.snapshot_id)
+        .where(snapshots.c.source == source, snapshots.c.published == date)
+    )
+    return {key: vid for key, vid in conn.execute(query)}
+
+
+def _load(conn: Connection, wanted: dict[str, int], cache: dict[int, Listing]) -> dict[str, Listing]:
+    missing = [vid for vid in wanted.values() if vid not in cache]
+    for start in range(0, len(missing), 900):
+        chunk = missing[start : start + 900]
+        data = conn.execute(select(versions.c.id, versions.c.data).where(versions.c.id.in_(chunk)))
+        cache.update({vid: Listing.from_dict(json.loads(text)) for vid, text in data})
+    return {key: cache[vid] for key, vid in wanted.items()}
+
+
+def _change_row(source: str, date: str, previous: str, change: Change) -> dict[str, object]:
+    return {
+        "source": source,
+        "snapshot": date,
+        "previous": previous,
+        "kind": change.kind,
+        "key": change.key,
+        "name": change.name,
+        "programs": json.dumps(list(change.programs)),
+        "fields": json.dumps(list(change.fields)),
+        "reused_key": change.reused_key,
+    }
+
+
+def _rebuild_listings(conn: Connection, source: str, newest: str | None) -> None:
+    conn.execute(delete(listings).where(listings.c.source == source))
+    query = (
+        select(versions.c.key, versions.c.id, snapshots.c.published)
+        .join(memberships, memberships.c.version_id == versions.c.id)
+        .join(snapshots, snapshots.c.id == memberships.c.snapshot_id)
+        .where(snapshots.c.source == source)
+        .order_by(snapshots.c.published)
+    )
+    spans: dict[str, list[object]] = {}
+    for key, vid, published in conn.execute(query):
+        span = spans.get(key)
+        if span is None:
+            spans[key] = [vid, published, published]
+        else:
+            span[0], span[2] = vid, published
+    for key, date in _reuse_starts(conn, source).items():
+        if key in spans:  # a reused key's listing starts with the subject it now names
+            spans[key][1] = max(str(spans[key][1]), date)
+    rows = [
+        {"source": source, "key": k, "version_id": v, "first_seen": f, "last_seen": last,
+         "current": last == newest}
+        for k, (v, f, last) in spans.items()
+    ]
+    bulk_insert(conn, listings, rows)
+
+
+def _reuse_starts(conn: Connection, source: str) -> dict[str, str]:
+    query = select(changes.c.key, changes.c.snapshot).where(
+        changes.c.source == source, changes.c.kind == "added", changes.c.reused_key.is_(True)
+    )
+    starts: dict[str, str] = {}
+    for key, snapshot in conn.execute(query):
+        starts[key] = max(starts.get(key, snapshot), snapshot)
+    return starts

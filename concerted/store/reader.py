@@ -1,0 +1,145 @@
+"""Read queries over the store: sources, snapshots, listings, history and changes."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from concerted.model import Listing
+from concerted.store.tables import changes, listings, memberships, snapshots, versions
+
+__all__ = ["ListingRow", "Reader"]
+
+
+@dataclass(frozen=True)
+class ListingRow:
+    listing: Listing
+    first_seen: str
+    last_seen: str
+    current: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.listing.to_dict(), "programs_ids": list(self.listing.program_ids),
+                "first_seen": self.first_seen, "last_seen": self.last_seen, "current": self.current}
+
+
+class Reader:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def snapshots(self, source: str | None = None) -> list[dict[str, Any]]:
+        query = select(snapshots).order_by(snapshots.c.source, snapshots.c.published)
+        if source:
+            query = query.where(snapshots.c.source == source)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def source_summaries(self) -> list[dict[str, Any]]:
+        """Per source: snapshots held, newest date, and the newest snapshot's counts."""
+        summaries: dict[str, dict[str, Any]] = {}
+        for snap in self.snapshots():
+            entry = summaries.setdefault(snap["source"], {"source": snap["source"], "snapshots": 0})
+            entry["snapshots"] += 1
+            entry["newest"] = snap["published"]
+            entry["newest_id"] = snap["id"]
+            entry["listings"] = snap["listing_count"]
+        for entry in summaries.values():
+            programs, themes = self._program_counts(entry.pop("newest_id"))
+            entry["programs"] = programs
+            entry["program_themes"] = themes
+        return list(summaries.values())
+
+    def _program_counts(self, snapshot_id: int) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+        query = (
+            select(versions.c.programs, versions.c.themes)
+            .join(memberships, memberships.c.version_id == versions.c.id)
+            .where(memberships.c.snapshot_id == snapshot_id)
+        )
+        programs: Counter[str] = Counter()
+        themes: dict[str, Counter[str]] = {}
+        with self.engine.connect() as conn:
+            for program_json, theme_json in conn.execute(query):
+                programs.update(json.loads(program_json))
+                for program, theme in {tuple(pair) for pair in json.loads(theme_json)}:
+                    themes.setdefault(program, Counter())[theme] += 1
+        ordered = dict(sorted(programs.items(), key=lambda kv: (-kv[1], kv[0])))
+        return ordered, {p: dict(sorted(c.items())) for p, c in sorted(themes.items())}
+
+    def listings(
+        self, source: str | None = None, program: str | None = None, current: bool | None = True,
+        limit: int | None = None, offset: int = 0,
+    ) -> list[ListingRow]:
+        query = (
+            select(versions.c.data, listings.c.first_seen, listings.c.last_seen, listings.c.current)
+            .join(versions, versions.c.id == listings.c.version_id)
+            .order_by(listings.c.source, listings.c.key)
+        )
+        if source:
+            query = query.where(listings.c.source == source)
+        if current is not None:
+            query = query.where(listings.c.current.is_(current))
+        if program:
+            query = query.where(versions.c.programs.like(f'%"{program}"%'))
+        query = query.offset(offset).limit(limit)
+        with self.engine.connect() as conn:
+            return [
+                ListingRow(Listing.from_dict(json.loads(data)), first, last, bool(cur))
+                for data, first, last, cur in conn.execute(query)
+            ]
+
+    def listing(self, source: str, key: str) -> ListingRow | None:
+        query = (
+            select(versions.c.data, listings.c.first_seen, listings.c.last_seen, listings.c.current)
+            .join(versions, versions.c.id == listings.c.version_id)
+            .where(listings.c.source == source, listings.c.key == key)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        return ListingRow(Listing.from_dict(json.loads(row[0])), row[1], row[2], bool(row[3]))
+
+    def history(self, source: str, key: str) -> list[dict[str, Any]]:
+        """Each version of one listing with the first and last snapshot that showed it."""
+        query = (
+            select(versions.c.hash, versions.c.data, func.min(snapshots.c.published),
+                   func.max(snapshots.c.published))
+            .join(memberships, memberships.c.version_id == versions.c.id)
+            .join(snapshots, snapshots.c.id == memberships.c.snapshot_id)
+            .where(versions.c.source == source, versions.c.key == key)
+            .group_by(versions.c.hash, versions.c.data)
+            .order_by(func.min(snapshots.c.published))
+        )
+        with self.engine.connect() as conn:
+            return [
+                {"version": h, "first_seen": f, "last_seen": last, "listing": json.loads(d)}
+                for h, d, f, last in conn.execute(query)
+            ]
+
+    def changes(self, source: str, since: str | None = None) -> list[dict[str, Any]]:
+        """Per snapshot: added, removed, amended (the JSON shape of `concerted changes`)."""
+        query = select(changes).where(changes.c.source == source).order_by(changes.c.snapshot, changes.c.id)
+        if since:
+            query = query.where(changes.c.snapshot >= since)
+        grouped: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                group = grouped.setdefault(row.snapshot, {
+                    "snapshot": row.snapshot, "previous": row.previous,
+                    "added": [], "removed": [], "amended": []})
+                group[row.kind].append(_change_dict(row._mapping))
+        return list(grouped.values())
+
+
+def _change_dict(row: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {"listing_key": row["key"], "name": row["name"],
+                            "programs": json.loads(row["programs"])}
+    if row["kind"] == "amended":
+        item["fields"] = json.loads(row["fields"])
+    if row["reused_key"]:
+        item["reused_key"] = True
+    return item

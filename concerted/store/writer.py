@@ -1,0 +1,120 @@
+"""Writing snapshots into the store, and deriving listings and changes from their history.
+
+Everything derived (the `listings` and `changes` tables) is recomputed from `memberships`,
+so ingesting snapshots out of date order yields the same store as ingesting them in order.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from concerted.model import Listing, Snapshot, hash_json
+from concerted.store.bulk import bulk_insert
+from concerted.store.tables import memberships, snapshot_files, snapshots, versions
+
+__all__ = ["Writer"]
+
+
+class Writer:
+    """Adds snapshots; remembers listing versions already stored to avoid re-hashing them."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._known: dict[str, dict[Listing, int]] = {}
+        self._hashes: dict[str, dict[str, int]] = {}
+
+    def add_snapshot(
+        self, snapshot: Snapshot, *, date_origin: str, retrieved_at: str, sizes: dict[str, int]
+    ) -> int:
+        """Insert one parsed snapshot in a single transaction; returns its id."""
+        with self.engine.begin() as conn:
+            snapshot_id = self._insert_snapshot(conn, snapshot, date_origin, retrieved_at)
+            conn.execute(
+                snapshot_files.insert(),
+                [
+                    {"snapshot_id": snapshot_id, "name": n, "sha256": s, "size": sizes[n]}
+                    for n, s in snapshot.files
+                ],
+            )
+            version_ids = self._version_ids(conn, snapshot.source, snapshot.listings)
+            rows = [{"snapshot_id": snapshot_id, "version_id": v} for v in sorted(version_ids)]
+            bulk_insert(conn, memberships, rows)
+        return snapshot_id
+
+    def _insert_snapshot(
+        self, conn: Connection, snapshot: Snapshot, date_origin: str, retrieved_at: str
+    ) -> int:
+        result = conn.execute(
+            snapshots.insert().values(
+                source=snapshot.source,
+                published=snapshot.published,
+                sha256=snapshot.sha256,
+                retrieved_at=retrieved_at,
+                date_origin=date_origin,
+                listing_count=len(snapshot.listings),
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def _version_ids(self, conn: Connection, source: str, listings: tuple[Listing, ...]) -> set[int]:
+        known = self._known.setdefault(source, {})
+        hashes = self._load_hashes(conn, source)
+        ids: set[int] = set()
+        new_rows: dict[str, dict[str, Any]] = {}
+        pending: list[tuple[Listing, str]] = []
+        for listing in listings:
+            vid = known.get(listing)
+            if vid is not None:
+                ids.add(vid)
+                continue
+            payload = listing.to_json()
+            digest = hash_json(payload)
+            if digest in hashes:
+                known[listing] = hashes[digest]
+                ids.add(hashes[digest])
+                continue
+            pending.append((listing, digest))
+            new_rows.setdefault(digest, _version_row(listing, digest, payload))
+        if new_rows:
+            self._insert_versions(conn, source, list(new_rows.values()))
+        for listing, digest in pending:
+            known[listing] = hashes[digest]
+            ids.add(hashes[digest])
+        return ids
+
+    def _load_hashes(self, conn: Connection, source: str) -> dict[str, int]:
+        if source not in self._hashes:
+            rows = conn.execute(select(versions.c.hash, versions.c.id).where(versions.c.source == source))
+            self._hashes[source] = {h: i for h, i in rows}
+        return self._hashes[source]
+
+    def _insert_versions(self, conn: Connection, source: str, rows: list[dict[str, Any]]) -> None:
+        bulk_insert(conn, versions, rows)
+        wanted = [r["hash"] for r in rows]
+        found = self._hashes[source]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            query = select(versions.c.hash, versions.c.id).where(versions.c.hash.in_(chunk))
+            found.update({h: i for h, i in conn.execute(query)})
+
+    def forget(self) -> None:
+        """Drop caches after a failed transaction, so no id points at a rolled-back row."""
+        self._known.clear()
+        self._hashes.clear()
+
+
+def _version_row(listing: Listing, digest: str, payload: str) -> dict[str, Any]:
+    return {
+        "source": listing.source,
+        "key": listing.key,
+        "hash": digest,
+        "schema": listing.schema,
+        "name": listing.name,
+        "programs": json.dumps(list(listing.program_ids)),
+        "themes": json.dumps(sorted({(p.id, p.theme) for p in listing.programs if p.id and p.theme})),
+        "listed_on": listing.listed_on,
+        "data": payload,
+    }
