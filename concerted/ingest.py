@@ -110,8 +110,8 @@ def _try_ingest(
     if existing:
         return IngestResult(fileset.label, "unchanged", source.id, existing, message="already stored")
     parsed = source.parse(blobs)
-    source.check_count(str(main), len(parsed.listings))
     published, origin = _date(main, parsed.published, options.date)
+    source.check_count(str(main), len(parsed.listings))
     _refuse_other_file_same_day(engine, source.id, published, str(main))
     for data in blobs.values():
         archive.put(data)

@@ -80,3 +80,23 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'concerted.db'}"
     url: str = request.getfixturevalue("pg_url")
     return url
+
+
+@pytest.fixture(scope="session")
+def shared_store(shared_lists: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A SQLite store holding every file in the shared list history, built once per session.
+
+    Tests that read it must not write to it (copy it first if they need to).
+    """
+    from concerted.archive import Archive
+    from concerted.ingest import IngestOptions, collect, ingest
+    from concerted.store.db import connect
+
+    folder = tmp_path_factory.mktemp("shared-store")
+    url = f"sqlite:///{folder / 'concerted.db'}"
+    engine = connect(url)
+    results = ingest(engine, Archive(folder / "archive"), collect([shared_lists]), IngestOptions())
+    rejected = [r.message for r in results if r.status == "rejected"]
+    assert not rejected, rejected
+    engine.dispose()
+    yield url

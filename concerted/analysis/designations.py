@@ -18,7 +18,7 @@ from concerted.analysis.dates import Window, parse_printed, window_from_history
 from concerted.analysis.inputs import Inputs, ListingKey, ListingRecord, Target
 from concerted.model import ProgramRef
 
-__all__ = ["THEMATIC", "Designation", "build_designations"]
+__all__ = ["THEMATIC", "Designation", "build_designations", "program_key"]
 
 THEMATIC = ("human_rights", "corruption", "cyber")
 
@@ -88,12 +88,16 @@ def _record_parts(target: Target, record: ListingRecord, inputs: Inputs) -> Iter
         )
 
 
+def program_key(ref: ProgramRef, jurisdiction: str) -> str:
+    """Our program id, or for a program the parsers do not map, `<jurisdiction>:<raw>`."""
+    return ref.id or f"{jurisdiction}:{ref.raw or 'unspecified'}"
+
+
 def _programs(record: ListingRecord) -> dict[str, list[ProgramRef]]:
     refs = record.listing.programs or (ProgramRef(raw="", id=None),)
     grouped: dict[str, list[ProgramRef]] = {}
     for ref in refs:
-        program = ref.id or f"{record.jurisdiction}:{ref.raw or 'unspecified'}"
-        grouped.setdefault(program, []).append(ref)
+        grouped.setdefault(program_key(ref, record.jurisdiction), []).append(ref)
     return grouped
 
 

@@ -20,6 +20,7 @@ __all__ = ["cli", "main"]
 def cli(ctx: click.Context, db: str | None) -> None:
     """Concerted: official sanctions lists, who acted in concert, and who has not yet."""
     ctx.obj = AppContext(Settings.from_env(db))
+    ctx.call_on_close(ctx.obj.close)
 
 
 for module in (ingest_cmd, lists_cmd):

@@ -32,6 +32,11 @@ class AppContext:
                 ) from exc
         return self._engine
 
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     @property
     def archive(self) -> Archive:
         return Archive(self.settings.archive_dir)

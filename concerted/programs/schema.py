@@ -129,6 +129,14 @@ class Program(_Model):
     def conduct_ids(self) -> frozenset[str]:
         return frozenset(c for criterion in self.criteria for c in criterion.conduct)
 
+    def cited_sources(self) -> tuple[str, ...]:
+        """Every source id cited anywhere in the program, once each, first-cited first."""
+        parts = (*self.instruments, *self.criteria, self.evidentiary_standard,
+                 self.designated_by, self.renewal, self.list, self.submission)
+        ids = [*self.sources, *(s for part in parts if part is not None for s in part.sources)]
+        ids += self.submission.guides if self.submission else ()
+        return tuple(dict.fromkeys(ids))
+
 
 class Family(_Model):
     """A rule resolving every `<prefix><slug>` id of one jurisdiction to a country program."""

@@ -60,7 +60,8 @@ def read_sheet(file: str, data: bytes, columns: Sequence[str]) -> tuple[list[Row
     except ParseError:
         raise
     except _UNREADABLE as exc:
-        raise ParseError(file, f"not a readable XLSX workbook: {exc!r}") from exc
+        cause = f" ({exc.__cause__!r})" if exc.__cause__ else ""  # openpyxl hides the reason
+        raise ParseError(file, f"not a readable XLSX workbook: {exc!r}{cause}") from exc
 
 
 def text_head(data: bytes, size: int = 4096) -> bytes:

@@ -64,7 +64,7 @@ def _listing(profile: Element, refs: Refs) -> Listing:
             _document(doc, refs, facts)
     for feature in profile.iterfind(f"{refs.ns}Feature"):
         _feature(feature, refs, facts)
-    primary = next((n.value for n in facts.names if n.kind == "primary"), "")
+    primary = next((n.value for n in facts.get("names") if n.kind == "primary"), "")
     sanction = refs.sanctions.get(key)
     programs = [program_ref(p) for p in sanction.programs] if sanction else []
     subtype = profile.get("PartySubTypeID")
@@ -101,7 +101,7 @@ def _names(identity: Element, refs: Refs, facts: Facts) -> None:
             script = refs.text("Script", values[0].get("ScriptID")) if values else ""
             latin = script in ("", "Latin")
             name_kind = ("primary" if primary else kind) if latin else "original"
-            facts.names.append(Name(printed, name_kind, quality, None if latin else script))
+            facts.append("names", Name(printed, name_kind, quality, None if latin else script))
 
 
 def _feature(feature: Element, refs: Refs, facts: Facts) -> None:
@@ -113,12 +113,12 @@ def _feature(feature: Element, refs: Refs, facts: Facts) -> None:
         detail = version.find(f"{ns}VersionDetail")
         if location is not None and (address := refs.address(location.get("LocationID"))):
             if label == "Location":
-                facts.addresses.append(address)
+                facts.append("addresses", address)
                 continue
             value = address.full if label == "Place of Birth" else address.country or address.full
         elif period is not None and (value := period_of(period, ns) or ""):
             if label == "Birthdate":
-                facts.birth_dates.append(value)
+                facts.append("birth_dates", value)
                 continue
         elif detail is not None:
             ref = detail.get("DetailReferenceID")
@@ -145,6 +145,6 @@ def _document(doc: Element, refs: Refs, facts: Facts) -> None:
 def _labelled(label: str, value: str, facts: Facts, country: str | None = None) -> None:
     found = match_label(f"{label} {value}")
     if found is None or not found[2]:
-        facts.notes.append(f"{label}: {value}")
+        facts.append("notes", f"{label}: {value}")
     else:
         facts.add(found[1], found[0], found[2], country)

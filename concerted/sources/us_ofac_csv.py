@@ -71,19 +71,21 @@ def parse_csv_set(sdn: list[list[str]], companions: Companions) -> list[Listing]
 
 def _listing(row: list[str], more: dict[str, list[list[str]]], has_comments: bool) -> Listing:
     key, name, sdn_type, program, title = row[:5]
-    facts = Facts(names=_names(name, sdn_type))
+    facts = Facts()
+    facts.extend("names", _names(name, sdn_type))
     parts = [part.strip() for part in title.split(";") if part.strip()] if title else []
     for part in parts:
-        (facts.titles if part in HONORIFICS else facts.positions).append(part)
+        facts.append("titles" if part in HONORIFICS else "positions", part)
     if any(row[5:11]):
         vessel = zip(_VESSEL, row[5:11], strict=True)
-        facts.extra.extend((label, value) for label, value in vessel if value)
+        facts.extend("extra", ((label, value) for label, value in vessel if value))
     remarks = row[11]
     if more:
         remarks += "".join(comment[1] for comment in more.get("sdn_comments", ()))
     truncated = not has_comments and len(row[11]) >= REMARKS_LIMIT
     parse_remarks(remarks, facts, truncated=truncated, known=frozenset(parts))
-    _companions(facts, more)
+    if more:
+        _companions(facts, more)
     programs = [program_ref(p) for p in program.split("] [") if p.strip("[] ")]
     schema = SCHEMAS.get(sdn_type.lower(), "Organization")
     return facts.listing(key, schema, name, programs)
@@ -99,16 +101,16 @@ def _names(name: str, sdn_type: str) -> list[Name]:
 
 def _companions(facts: Facts, more: dict[str, list[list[str]]]) -> None:
     # The Remarks quote OFAC's weak a.k.a.s; a name there that alt.csv also gives stays weak.
-    weak = {(name.value, name.kind) for name in facts.names}
+    weak = {(name.value, name.kind) for name in facts.get("names")}
     for _, _, alt_type, alt_name, alt_remarks in more.get("alt", ()):
         kind = _ALT_KINDS.get(alt_type.lower().replace(".", ""), "alias")
         if (alt_name, kind) not in weak:
-            facts.names.append(Name(alt_name, kind, quality="good"))
+            facts.append("names", Name(alt_name, kind, quality="good"))
         if alt_remarks:
-            facts.extra.append(("alias_remarks", f"{alt_name}: {alt_remarks}"))
+            facts.append("extra", ("alias_remarks", f"{alt_name}: {alt_remarks}"))
     for _, _, street, city, country, add_remarks in more.get("add", ()):
         full = ", ".join(part for part in (street, city, country) if part)
         if full:
-            facts.addresses.append(Address(full, country or None))
+            facts.append("addresses", Address(full, country or None))
         if add_remarks:
-            facts.extra.append(("address_remarks", add_remarks))
+            facts.append("extra", ("address_remarks", add_remarks))

@@ -35,7 +35,7 @@ def parse_remarks(
         text = text[:-1]  # the period closes the whole remark, not its last value
     parts = [stripped for part in text.split(";") if (stripped := part.strip())]
     if truncated and parts:
-        facts.notes.append(CUT_MARK + parts.pop())
+        facts.append("notes", CUT_MARK + parts.pop())
         seen = len(parts) + 1
     else:
         seen = len(parts)

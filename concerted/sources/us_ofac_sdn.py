@@ -130,10 +130,12 @@ def _linked_names(listings: list[Listing]) -> list[Listing]:
     names = {listing.name for listing in listings}
     out = []
     for listing in listings:
-        fixed = tuple(
-            n + "." if n not in names and n + "." in names else n for n in listing.linked_to
-        )
-        out.append(listing if fixed == listing.linked_to else replace(listing, linked_to=fixed))
+        if listing.linked_to and not names.issuperset(listing.linked_to):
+            fixed = tuple(
+                n if n in names or n + "." not in names else n + "." for n in listing.linked_to
+            )
+            listing = replace(listing, linked_to=fixed)
+        out.append(listing)
     return out
 
 

@@ -78,16 +78,17 @@ def parse_sdn_xml(file: str, data: bytes) -> tuple[list[Listing], str | None]:
 def _listing(entry: _Entry) -> Listing:
     name = _printed(entry.text("lastName"), entry.text("firstName"))
     sdn_type = entry.text("sdnType").lower()
-    facts = Facts(names=[Name(name, "primary")])
+    facts = Facts()
+    facts.append("names", Name(name, "primary"))
     natural = natural_order(name) if sdn_type == "individual" else None
     if natural:
-        facts.names.append(Name(natural, "variation"))
+        facts.append("names", Name(natural, "variation"))
     for part in filter(None, (p.strip() for p in entry.text("title").split(";"))):
-        (facts.titles if part in HONORIFICS else facts.positions).append(part)
+        facts.append("titles" if part in HONORIFICS else "positions", part)
     _lists(entry, facts)
     for tag, label in _VESSEL.items():
         if value := entry.text(f"vesselInfo/{tag}"):
-            facts.extra.append((label, value))
+            facts.append("extra", (label, value))
     parse_remarks(entry.text("remarks").strip("()"), facts)
     programs = [program_ref(p.text or "") for p in entry.all("programList/program") if p.text]
     schema = _SCHEMAS.get(sdn_type, "Organization")
@@ -99,7 +100,7 @@ def _lists(entry: _Entry, facts: Facts) -> None:
         kind = _ALIAS_KINDS.get(entry.text("type", aka).lower(), "alias")
         quality = "low" if entry.text("category", aka).lower() == "weak" else "good"
         printed = _printed(entry.text("lastName", aka), entry.text("firstName", aka))
-        facts.names.append(Name(printed, kind, quality))
+        facts.append("names", Name(printed, kind, quality))
     for item in entry.all("idList/id"):
         _identifier(entry, item, facts)
     for address in entry.all("addressList/address"):
@@ -107,10 +108,10 @@ def _lists(entry: _Entry, facts: Facts) -> None:
         country = entry.text("country", address)
         full = ", ".join(filter(None, [entry.text(p, address) for p in parts] + [country]))
         if full:
-            facts.addresses.append(Address(full, country or None))
+            facts.append("addresses", Address(full, country or None))
     for values, path, tag in _PLAIN:
         found = (entry.text(tag, item) for item in entry.all(path))
-        getattr(facts, values).extend(value for value in found if value)
+        facts.extend(values, (value for value in found if value))
     for item in entry.all("dateOfBirthList/dateOfBirthItem"):
         facts.add_text(f"DOB {entry.text('dateOfBirth', item)}")
 
@@ -119,7 +120,7 @@ def _identifier(entry: _Entry, item: etree._Element, facts: Facts) -> None:
     id_type, number = entry.text("idType", item), entry.text("idNumber", item)
     found = match_label(f"{id_type} {number}")
     if found is None:
-        facts.notes.append(f"{id_type} {number}".strip())
+        facts.append("notes", f"{id_type} {number}".strip())
         return
     label, target, value = found
     for tag, word in (("issueDate", "issued"), ("expirationDate", "expires")):

@@ -121,17 +121,19 @@ class Reader:
             ]
 
     def changes(self, source: str, since: str | None = None) -> list[dict[str, Any]]:
-        """Per snapshot: added, removed, amended (the JSON shape of `concerted changes`)."""
-        query = select(changes).where(changes.c.source == source).order_by(changes.c.snapshot, changes.c.id)
+        """Per snapshot after the baseline: added, removed, amended (`concerted changes`)."""
+        dates = [s["published"] for s in self.snapshots(source)]
+        grouped = {
+            date: {"snapshot": date, "previous": previous, "added": [], "removed": [], "amended": []}
+            for previous, date in zip(dates, dates[1:], strict=False)
+            if since is None or date >= since
+        }
+        query = select(changes).where(changes.c.source == source).order_by(changes.c.id)
         if since:
             query = query.where(changes.c.snapshot >= since)
-        grouped: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
             for row in conn.execute(query):
-                group = grouped.setdefault(row.snapshot, {
-                    "snapshot": row.snapshot, "previous": row.previous,
-                    "added": [], "removed": [], "amended": []})
-                group[row.kind].append(_change_dict(row._mapping))
+                grouped[row.snapshot][row.kind].append(_change_dict(row._mapping))
         return list(grouped.values())
 
 

@@ -40,7 +40,9 @@ def test_individual(fixtures: Path) -> None:
     assert cherizier.nationalities == ("Haiti",)
     assert cherizier.positions == ("Former Police Officer",)
     assert cherizier.identifiers == (
-        Identifier("national_id", "001-843-989-7", None, "National Identification Number; NIF - Haiti"),
+        Identifier(
+            "national_id", "001-843-989-7", None, "National Identification Number; NIF - Haiti"
+        ),
     )
     assert cherizier.addresses == (
         Address("16, Imp Manius, Delmas 40 B, Port-au-Prince, Haiti", "Haiti"),
@@ -91,10 +93,13 @@ def test_documents_addresses_and_odd_values(fixtures: Path) -> None:
     assert "KPe.023" in listings  # REFERENCE_NUMBER "KPe.023 " has a trailing space
     assert listings["TAe.014"].listed_on == "2015-03-27"  # LISTED_ON 2015-03-27-04:00
     assert listings["SSi.001"].programs[0].id == "un-south-sudan"
-    assert Address(
-        "Woreda District 24 Kebele Section 13, Addis Ababa, Ethiopia (at time of listing)",
-        "Ethiopia",
-    ) in listings["QDe.113"].addresses
+    assert (
+        Address(
+            "Woreda District 24 Kebele Section 13, Addis Ababa, Ethiopia (at time of listing)",
+            "Ethiopia",
+        )
+        in listings["QDe.113"].addresses
+    )
 
 
 def test_detect(fixtures: Path) -> None:
@@ -139,7 +144,7 @@ def test_entity_bomb_and_external_entity_are_refused() -> None:
     _refused("consolidated.xml", external, "DTD or entities")
     # In UTF-16 the byte check in safe.py cannot see the DTD; lxml leaves the entities
     # unexpanded and the empty list is refused all the same.
-    utf16 = bomb.decode("ascii").replace("<?xml version=\"1.0\"?>", "").encode("utf-16")
+    utf16 = bomb.decode("ascii").replace('<?xml version="1.0"?>', "").encode("utf-16")
     _refused("consolidated.xml", utf16, "no INDIVIDUAL or ENTITY")
 
 

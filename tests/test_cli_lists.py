@@ -1,0 +1,87 @@
+"""The list commands in-process (click's CliRunner), on fixtures and on the shared history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from concerted.cli import cli
+
+STORE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "store" / "us"
+
+
+def run(*args: str, db: str) -> Any:
+    result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_ingest_refuses_an_undated_file(tmp_path: Path) -> None:
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "sdn.csv").write_bytes((STORE_FIXTURES / "2022-12-08" / "sdn.csv").read_bytes())
+    result = CliRunner().invoke(
+        cli, ["--db", f"sqlite:///{tmp_path / 'c.db'}", "ingest", str(loose / "sdn.csv")]
+    )
+    assert result.exit_code == 1
+    assert "carries no date" in result.output and "--date" in result.output
+
+
+def test_ingest_refuses_an_unknown_file(tmp_path: Path) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("hello", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'c.db'}", "ingest", str(other)])
+    assert result.exit_code == 1
+    assert "notes.txt" in result.output and "not recognised" in result.output
+
+
+@pytest.mark.shared
+def test_sources_counts_on_the_shared_history(shared_store: str) -> None:
+    out = json.loads(run("sources", "--format", "json", db=shared_store).output)
+    by_source = {s["source"]: s for s in out}
+    us = by_source["us_ofac_sdn"]
+    assert (us["snapshots"], us["newest"], us["listings"]) == (57, "2024-05-03", 14965)
+    assert (us["programs"]["us-glomag"], us["programs"]["us-magnit"]) == (694, 64)
+    gb = by_source["gb_hmt_conlist"]
+    assert (gb["listings"], gb["programs"]["gb-ghr"], gb["programs"]["gb-gac"]) == (4688, 143, 66)
+    ca = by_source["ca_sema"]
+    assert (ca["listings"], ca["programs"]["ca-jvcfoa"]) == (1369, 70)
+    au = by_source["au_dfat"]
+    assert au["listings"] == 3062
+    assert au["program_themes"]["au-thematic"] == {"corruption": 14, "cyber": 5, "human_rights": 103}
+    assert by_source["un_sc"]["listings"] == 879
+
+
+@pytest.mark.shared
+def test_changes_on_the_day_of_the_large_glomag_batch(shared_store: str) -> None:
+    out = json.loads(run("changes", "us_ofac_sdn", "--format", "json", db=shared_store).output)
+    day = next(g for g in out if g["snapshot"] == "2022-12-09")
+    assert day["previous"] == "2022-12-08"
+    assert sum("us-glomag" in a["programs"] for a in day["added"]) == 182
+    assert len(out) == 56  # every snapshot after the 2021-08-18 baseline
+
+
+@pytest.mark.shared
+def test_first_seen_is_the_first_snapshot_showing_a_listing(shared_store: str) -> None:
+    out = json.loads(run("listings", "--source", "us_ofac_sdn", "--program", "us-glomag",
+                         "--format", "json", db=shared_store).output)
+    first_seen = {row["first_seen"] for row in out}
+    assert "2021-08-18" in first_seen and "2022-12-09" in first_seen
+    assert sum(row["first_seen"] == "2022-12-09" for row in out) >= 170
+
+
+@pytest.mark.shared
+@pytest.mark.postgres
+def test_the_same_counts_on_postgresql(shared_store: str, shared_lists: Path, pg_url: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", pg_url, "ingest", str(shared_lists), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    on_pg = json.loads(run("sources", "--format", "json", db=pg_url).output)
+    on_sqlite = json.loads(run("sources", "--format", "json", db=shared_store).output)
+    assert on_pg == on_sqlite
+    changes_pg = json.loads(run("changes", "us_ofac_sdn", "--format", "json", db=pg_url).output)
+    changes_sqlite = json.loads(run("changes", "us_ofac_sdn", "--format", "json", db=shared_store).output)
+    assert changes_pg == changes_sqlite
