@@ -8,7 +8,7 @@ its source's declared bounds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from concerted.store.derive import refresh_source
 from concerted.store.tables import snapshots
 from concerted.store.writer import Writer
 
-__all__ = ["FileSet", "IngestResult", "collect", "ingest"]
+__all__ = ["FileSet", "IngestOptions", "IngestResult", "collect", "ingest", "ingest_blobs"]
 
 _DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -104,11 +104,37 @@ def _try_ingest(
         raise ParseError(str(main), "not recognised as any known official list; "
                          "name it with --source ID (see `concerted sources --all`)")
     blobs = {p.name: p.read_bytes() for p in fileset.paths}
+    return _store_blobs(engine, archive, writer, source, blobs, main, fileset.label, options)
+
+
+def ingest_blobs(
+    engine: Engine, archive: Archive, source: Source, blobs: Mapping[str, bytes],
+    options: IngestOptions,
+) -> IngestResult:
+    """Ingest one file set held in memory (a download), keyed by base file name.
+
+    The same checks as `ingest`; with no date in the file, `options.date` is the snapshot date.
+    """
+    label = ", ".join(sorted(blobs))
+    try:
+        result = _store_blobs(engine, archive, Writer(engine), source, dict(blobs),
+                              Path(label), label, options)
+    except ParseError as exc:
+        return IngestResult(label, "rejected", source.id, message=str(exc))
+    if result.status == "ingested" and result.published:
+        refresh_source(engine, source.id, {result.published})
+    return result
+
+
+def _store_blobs(
+    engine: Engine, archive: Archive, writer: Writer, source: Source, blobs: dict[str, bytes],
+    main: Path, label: str, options: IngestOptions,
+) -> IngestResult:
     files = tuple(sorted((name, sha256_of(data)) for name, data in blobs.items()))
     probe = Snapshot(source.id, "", files)
     existing = _existing(engine, source.id, probe.sha256)
     if existing:
-        return IngestResult(fileset.label, "unchanged", source.id, existing, message="already stored")
+        return IngestResult(label, "unchanged", source.id, existing, message="already stored")
     parsed = source.parse(blobs)
     published, origin = _date(main, parsed.published, options.date)
     source.check_count(str(main), len(parsed.listings))
@@ -123,7 +149,7 @@ def _try_ingest(
         writer.forget()
         raise
     options.touched.setdefault(source.id, set()).add(published)
-    return IngestResult(fileset.label, "ingested", source.id, published, len(parsed.listings))
+    return IngestResult(label, "ingested", source.id, published, len(parsed.listings))
 
 
 def _existing(engine: Engine, source: str, sha: str) -> str | None:

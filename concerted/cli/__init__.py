@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from concerted import __version__
-from concerted.cli import ingest_cmd, lists_cmd
+from concerted.cli import analysis_cmd, ingest_cmd, lists_cmd, programs_cmd
 from concerted.cli.context import AppContext
 from concerted.settings import Settings
 
@@ -23,7 +23,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (ingest_cmd, lists_cmd):
+for module in (ingest_cmd, lists_cmd, programs_cmd, analysis_cmd):
     module.register(cli)
 
 

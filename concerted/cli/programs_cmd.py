@@ -11,8 +11,7 @@ from pathlib import Path
 import click
 
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
-from concerted.programs import UnknownConduct, UnknownProgram, get_program
-from concerted.programs import comparison as cmp
+from concerted.programs import Program, UnknownConduct, UnknownProgram, comparison, get_program
 from concerted.programs.eligibility import eligible_programs
 from concerted.programs.views import SUMMARY_COLUMNS, detail_rows, program_detail, program_summary
 from concerted.programs.workbook import to_xlsx
@@ -20,6 +19,7 @@ from concerted.programs.workbook import to_xlsx
 __all__ = ["register"]
 
 THEMES = click.Choice(["human_rights", "corruption", "cyber", "other"])
+_TABLE_COLUMNS = ["id", "jurisdiction", "status", "type", "themes", "name"]
 _ELIGIBLE_COLUMNS = ["jurisdiction", "id", "name", "conduct", "criteria", "scope", "submission"]
 
 
@@ -30,10 +30,14 @@ _ELIGIBLE_COLUMNS = ["jurisdiction", "id", "name", "conduct", "criteria", "scope
 @click.pass_context
 def programs_group(ctx: click.Context, jurisdiction: str | None, theme: str | None,
                    fmt: str) -> None:
-    """Magnitsky-style and related sanctions programs, from the curated program data."""
+    """Magnitsky-style and related sanctions programs, from the curated program data.
+
+    Country regimes without an entry of their own (gb-russia, us-russia-eo14024...) resolve
+    by family rules: `concerted programs show ID` shows what any such id stands for.
+    """
     if ctx.invoked_subcommand is None:
-        rows = [program_summary(p) for p in cmp.select(jurisdiction, theme)]
-        emit(rows, fmt, SUMMARY_COLUMNS, "programs")
+        rows = [program_summary(p) for p in comparison.select(jurisdiction, theme)]
+        emit(rows, fmt, _TABLE_COLUMNS if fmt == "table" else SUMMARY_COLUMNS, "programs")
 
 
 @programs_group.command("show")
@@ -60,23 +64,29 @@ def show_command(program_id: str, fmt: str) -> None:
 def compare_command(jurisdiction: str | None, theme: str | None, out: Path | None,
                     fmt: str) -> None:
     """Programs side by side: conduct covered (yes / conditional), measures, standard."""
-    programs = cmp.select(jurisdiction, theme)
+    programs = comparison.select(jurisdiction, theme)
     if out is not None:
         _write(out, programs)
     elif fmt == "json":
-        emit_json(cmp.compare_rows(programs))
+        emit_json(comparison.compare_rows(programs))
     elif fmt == "csv":
-        sys.stdout.write(cmp.to_csv(cmp.matrix(programs), cmp.matrix_columns()))
+        sys.stdout.write(comparison.matrix_csv(programs))
     else:
-        emit(cmp.matrix(programs), fmt, cmp.matrix_columns(), "programs compared")
+        rows = [{**row, "covers": _covers(row["coverage"])}
+                for row in comparison.compare_rows(programs)]
+        emit(rows, fmt, ["id", "status", "covers", "measures"], "conduct covered (~ conditional)")
 
 
-def _write(out: Path, programs: list[cmp.Program]) -> None:
+def _covers(coverage: dict[str, str]) -> list[str]:
+    return [c if mark == comparison.COVERED else f"{c}~" for c, mark in coverage.items()]
+
+
+def _write(out: Path, programs: list[Program]) -> None:
     suffix = out.suffix.lower()
     if suffix == ".xlsx":
         out.write_bytes(to_xlsx(programs))
     elif suffix == ".csv":
-        out.write_text(cmp.to_csv(cmp.matrix(programs), cmp.matrix_columns()), "utf-8")
+        out.write_text(comparison.matrix_csv(programs), "utf-8")
     else:
         raise click.BadParameter("the file name must end in .xlsx or .csv", param_hint="--out")
     click.echo(f"wrote {out}", err=True)
@@ -106,7 +116,8 @@ def eligible_command(conduct: tuple[str, ...], country: str | None,
     flat = [{**row, "conduct": sorted({c for k in row["criteria"] for c in k["conduct"]}),
              "criteria": [k["text"] for k in row["criteria"]],
              "submission": row["submission"].get("channel", "")} for row in rows]
-    emit(flat, fmt, _ELIGIBLE_COLUMNS, "eligible programs")
+    columns = [c for c in _ELIGIBLE_COLUMNS if fmt != "table" or c != "name"]  # narrow tables
+    emit(flat, fmt, columns, "eligible programs")
 
 
 def register(group: click.Group) -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "criteria_rows",
     "matrix",
     "matrix_columns",
+    "matrix_csv",
     "select",
     "to_csv",
 ]
@@ -72,6 +73,10 @@ def criteria_rows(programs: Iterable[Program] | None = None) -> list[dict[str, s
     return [{"id": p.id, "conduct": "; ".join(c.conduct), "text": c.text,
              "condition": c.condition or "", "sources": "; ".join(c.sources)}
             for p in (all_programs() if programs is None else programs) for c in p.criteria]
+
+
+def matrix_csv(programs: Iterable[Program] | None = None) -> str:
+    return to_csv(matrix(programs), matrix_columns())
 
 
 def to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:

@@ -1,16 +1,19 @@
 """Candidate pairs without comparing everything with everything: an IDF-weighted key index.
 
 Pure. Every record's keys (`blockkeys.record_keys`) go into an inverted index per schema
-group. A pair becomes a candidate when it shares a document number, or when the inverse
-document frequencies of the keys it shares add up to `min_weight`; keys held by more than
-`max_df` records (`w:muhammad`) are too common to propose pairs on their own, but two common
-words together (`b:ali|muhammad`) are a key of their own. By default only pairs from two
-different lists are proposed; `same_list=True` proposes only same-list pairs instead (the
-duplicates report).
+group, so only schema-compatible records meet. A pair's weight is the sum, over the keys it
+shares, of each key's inverse document frequency times the trust in its kind (a word counts
+more than its metaphone). A pair becomes a candidate when it shares a document number, or
+when its weight reaches `min_weight`; each record keeps its `max_candidates` heaviest.
+Keys held by more than `max_df` records (`w:muhammad`) are too common to propose pairs on
+their own, but two common words together (`b:ali|muhammad`) are a key of their own.
+By default only pairs from two different lists are proposed; `same_list=True` proposes only
+same-list pairs instead (the duplicates report).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_right
 from collections import defaultdict
@@ -20,13 +23,17 @@ from dataclasses import dataclass
 from concerted.resolve.blockkeys import record_keys, schema_group
 from concerted.resolve.record import Record
 
-__all__ = ["BlockConfig", "Blocker", "Candidate"]
+__all__ = ["KEY_TRUST", "BlockConfig", "Blocker", "Candidate"]
+
+KEY_TRUST = {"w": 1.0, "j": 1.0, "b": 1.0, "y": 0.8, "p": 0.6, "s": 0.5}
+_IDENTIFIER_WEIGHT = 100.0
 
 
 @dataclass(frozen=True)
 class BlockConfig:
-    min_weight: float = 7.0
+    min_weight: float = 10.0
     max_df: int = 300
+    max_candidates: int = 40
     same_list: bool = False
 
 
@@ -48,8 +55,16 @@ class Blocker:
             for key in keys:
                 self.postings[f"{group}/{key}"].append(i)
         total = max(len(records), 1)
-        self.weights = {k: math.log(total / len(v)) for k, v in self.postings.items()}
-        self.word_idf = {k.split("/w:", 1)[1]: w for k, w in self.weights.items() if "/w:" in k}
+        self.weights = {k: self._weight(k, len(v), total) for k, v in self.postings.items()}
+        self.word_idf = {k.split("/w:", 1)[1]: math.log(total / len(v))
+                         for k, v in self.postings.items() if "/w:" in k}
+
+    @staticmethod
+    def _weight(key: str, df: int, total: int) -> float:
+        kind = key.split("/", 1)[1][0]
+        if kind == "i":
+            return _IDENTIFIER_WEIGHT if df <= 20 else 0.0
+        return KEY_TRUST[kind] * math.log(total / df)
 
     def idf(self, word: str) -> float:
         """How rare a name word is across all records (log of N over its frequency)."""
@@ -63,18 +78,21 @@ class Blocker:
         group = schema_group(self.records[i].schema)
         found: dict[int, float] = defaultdict(float)
         for key in self.keys[i]:
-            posting = self.postings[f"{group}/{key}"]
-            strong = key.startswith("i:")
-            if len(posting) > self.config.max_df and not strong:
+            indexed = f"{group}/{key}"
+            posting = self.postings[indexed]
+            weight = self.weights[indexed]
+            if len(posting) > self.config.max_df and weight < _IDENTIFIER_WEIGHT:
                 continue
-            weight = 100.0 if strong else self.weights[f"{group}/{key}"]
             for j in posting[bisect_right(posting, i):]:
                 found[j] += weight
         return found
 
     def candidates(self) -> Iterator[Candidate]:
         """Each wanted pair once (left < right), in record order."""
+        config = self.config
         for i in range(len(self.records)):
-            for j, weight in sorted(self._scores(i).items()):
-                if weight >= self.config.min_weight and self._wanted(i, j):
-                    yield Candidate(i, j, weight)
+            wanted = [(w, j) for j, w in self._scores(i).items()
+                      if w >= config.min_weight and self._wanted(i, j)]
+            for weight, j in sorted(heapq.nlargest(config.max_candidates, wanted),
+                                    key=lambda item: item[1]):
+                yield Candidate(i, j, weight)

@@ -4,6 +4,7 @@ Pure. Keys, by kind:
 - `i:` a normalised document number (passport, national id, IMO, registration, UN reference);
 - `w:` a name word (after transliteration to Latin, so `陈全国` gives `w:chen`, `w:quanguo`);
 - `p:` a word's metaphone, for transliteration variants (`Lukashenko`/`Lukashenka`);
+- `s:` a word's consonant skeleton (`Vasiliev`/`Vasilyev`, `سعود`/`Saud`);
 - `j:` the whole name's words sorted and run together (`chen quan guo` = `Chen Quanguo`);
 - `b:` two words of one name, sorted (`b:ali|muhammad`): rare where each word is common;
 - `y:` a birth year with a word's metaphone, so a badly spelled name still meets its namesake
@@ -16,10 +17,9 @@ from itertools import combinations
 
 from rigour.text.phonetics import metaphone
 
-from concerted.resolve.dates import parse_date
 from concerted.resolve.names import NameForm
 from concerted.resolve.record import Record
-from concerted.resolve.text import strip_article
+from concerted.resolve.text import skeleton, strip_article
 
 __all__ = ["SCHEMA_GROUPS", "record_keys", "schema_group"]
 
@@ -41,6 +41,7 @@ def _form_keys(form: NameForm, years: set[int]) -> set[str]:
         if len(word) >= 3:
             code = metaphone(word)
             keys.add(f"p:{code}")
+            keys.add(f"s:{skeleton(word)}")
             keys.update(f"y:{year}:{code}" for year in years)
     if 2 <= len(words) <= _MAX_BIGRAM_WORDS:
         keys.update(f"b:{a}|{b}" for a, b in combinations(words, 2))
@@ -48,8 +49,7 @@ def _form_keys(form: NameForm, years: set[int]) -> set[str]:
 
 
 def _years(record: Record) -> set[int]:
-    parsed = (parse_date(text) for text in record.birth_dates)
-    return {d.year_from for d in parsed if d is not None and not d.is_span}
+    return {d.year_from for d in record.birth_dates if not d.is_span}
 
 
 def record_keys(record: Record) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from concerted.model import ProgramRef
 
@@ -35,11 +36,12 @@ _KEYWORDS = (
 _PATTERNS = tuple((re.compile(rf"\b{re.escape(word)}"), context) for word, context in _KEYWORDS)
 
 
-def _contexts(program: ProgramRef) -> set[str]:
+@lru_cache(maxsize=4096)
+def _contexts(program: ProgramRef) -> frozenset[str]:
     found = {_THEMES[program.theme]} if program.theme in _THEMES else set()
     text = f"{program.id or ''} {program.raw}".lower()
     found.update(context for pattern, context in _PATTERNS if pattern.search(text))
-    return found
+    return frozenset(found)
 
 
 def program_contexts(programs: Iterable[ProgramRef]) -> frozenset[str]:

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from itertools import product
 
-__all__ = ["DATE_RELATIONS", "DateValue", "compare_dates", "parse_date"]
+__all__ = ["DATE_RELATIONS", "DateValue", "compare_dates", "parse_date", "parse_dates"]
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 # From best to worst: the first relation found between any two dates is the answer.
 DATE_RELATIONS = ("exact", "month", "year", "range", "typo", "near", "same_year", "conflict")
+_RANK = {name: i for i, name in enumerate(DATE_RELATIONS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,10 @@ def _typo(a: DateValue, b: DateValue) -> bool:
         return _one_digit_off(a.day or 0, b.day or 0)
     if same_year and a.day == b.day:
         return _one_digit_off(a.month or 0, b.month or 0)
-    return (a.month, a.day) == (b.month, b.day) and _one_digit_off(a.year_from, b.year_from)
+    # 1 January often stands for "unknown": a year one digit off is no typo then.
+    placeholder = (a.month, a.day) == (1, 1)
+    return (a.month, a.day) == (b.month, b.day) and not placeholder \
+        and _one_digit_off(a.year_from, b.year_from)
 
 
 def _relation(a: DateValue, b: DateValue) -> str:
@@ -88,11 +92,17 @@ def _relation(a: DateValue, b: DateValue) -> str:
     return "typo" if _typo(a, b) else "same_year"
 
 
-def compare_dates(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, str, str] | None:
+def parse_dates(texts: tuple[str, ...]) -> tuple[DateValue, ...]:
+    return tuple(d for d in map(parse_date, texts) if d is not None)
+
+
+def compare_dates(
+    left: tuple[DateValue, ...], right: tuple[DateValue, ...],
+) -> tuple[str, str, str] | None:
     """(relation, left date, right date) for the best pair, or None when a side has none."""
-    pairs = [(a, b) for a, b in product(map(parse_date, left), map(parse_date, right)) if a and b]
+    pairs = list(product(left, right))
     if not pairs:
         return None
-    rank = {name: i for i, name in enumerate(DATE_RELATIONS)}
-    best = min(pairs, key=lambda p: rank[_relation(*p)])
-    return _relation(*best), best[0].text, best[1].text
+    ranked = [(_RANK[_relation(a, b)], a, b) for a, b in pairs]
+    best = min(ranked, key=lambda item: item[0])
+    return DATE_RELATIONS[best[0]], best[1].text, best[2].text

@@ -22,12 +22,13 @@ commander cmdr sergeant sgt marshal army police senior junior jr sr
 sheikh shaikh sheik shaykh haji hajji alhaj alhaji mullah mulla maulavi maulvi mawlawi
 maulana mawlana qari imam ayatollah hojatoleslam sayyed mufti
 """.split())
-PARTICLES = frozenset("al el ul bin ibn bint binti ben de da del der van von la le du y".split())
+PARTICLES = frozenset("al el ul bin ibn bint binti ben de da del der van von la le du".split())
 LEGAL_FORMS = frozenset("""
 llc ltd limited co company inc incorporated corp jsc ojsc pjsc cjsc ooo zao oao pao ao tov
 gmbh ag sa sarl sas spa srl bv nv plc fze fzco fzc fzllc lp llp pte pty bhd sdn
 """.split())
-_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ovych", "evych", "ivna", "ichna",
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna",
+                       "ovych", "evych", "ivna", "ichna",
                        "ogly", "oglu", "ogli", "kyzy", "qizi", "gizi")
 
 
@@ -54,8 +55,11 @@ def _turn_round(text: str) -> str:
     return text
 
 
+_DROP = {True: HONORIFICS | PARTICLES, False: PARTICLES | LEGAL_FORMS}
+
+
 def _tokens(text: str, person: bool) -> list[str]:
-    drop = HONORIFICS | PARTICLES if person else PARTICLES | LEGAL_FORMS
+    drop = _DROP[person]
     return [w for w in words(latin(_turn_round(text))) if w not in drop]
 
 
@@ -70,7 +74,7 @@ def name_form(text: str, person: bool, weak: bool = False) -> NameForm | None:
         original=text,
         tokens=tuple(core),
         patronymics=patronymics,
-        abjad=script_of(text) in ABJADS,
+        abjad=not text.isascii() and script_of(text) in ABJADS,
         weak=weak,
         compact="".join(core),
         sorted_compact="".join(sorted(core)),

@@ -12,6 +12,7 @@ Pure. Two name forms are compared three ways and the best is kept:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -34,6 +35,7 @@ class NameMatch:
     extra_words: int
 
 
+@lru_cache(maxsize=1_000_000)
 def token_similarity(a: str, b: str, abjad: bool = False) -> float:
     if a == b:
         return 1.0

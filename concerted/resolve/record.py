@@ -16,6 +16,7 @@ from rigour.territories import lookup_territory
 
 from concerted.model import Listing
 from concerted.resolve.contexts import program_contexts
+from concerted.resolve.dates import DateValue, parse_dates
 from concerted.resolve.namekeys import form_keys
 from concerted.resolve.names import NameForm, name_form
 
@@ -37,7 +38,7 @@ class Record:
     schema: str
     caption: str
     names: tuple[NameForm, ...]
-    birth_dates: tuple[str, ...]
+    birth_dates: tuple[DateValue, ...]
     countries: frozenset[str]
     gender: str | None
     identifiers: frozenset[tuple[str, str]]  # (kind, normalised value)
@@ -97,7 +98,7 @@ def prepare(listing: Listing) -> Record:
         schema=listing.schema,
         caption=listing.name,
         names=names,
-        birth_dates=listing.birth_dates,
+        birth_dates=parse_dates(listing.birth_dates),
         countries=frozenset(c for c in countries if c),
         gender=_gender(listing.gender),
         identifiers=_identifiers(listing),

@@ -1,7 +1,8 @@
 """Names in any script to comparable Latin tokens.
 
-Pure. Cyrillic, Greek, Armenian, Georgian and Hangul go through rigour's spellings
-(`Кадыров` → `Kadyrov`); everything else through ICU `Any-Latin; Latin-ASCII`. Han names are
+Pure. Cyrillic goes through ICU's BGN/PCGN romanisation, the one the lists themselves use
+(`Ахматович` → `Akhmatovich`, not `Ahmatovic`); everything else through ICU
+`Any-Latin; Latin-ASCII`. Han names are
 read as Chinese personal names: the first syllable (or a known two-character surname) is the
 family name and the rest one given name, so `陈全国` becomes `chen quanguo` and meets the
 lists' own `CHEN, Quanguo`. Arabic-script names keep their article apart (`القحطاني` →
@@ -15,7 +16,6 @@ import re
 from functools import lru_cache
 
 import icu
-from rigour.text.translit import maybe_ascii
 
 from concerted.sources.scripts import script_of
 
@@ -28,6 +28,7 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06ff])ال(?=[\u0600-\u06ff]{2})")
 _WORD = re.compile(r"[a-z0-9]+")
 _VOWELS = re.compile(r"[aeiouwy]")
+_ANY = "Any-Latin; Latin-ASCII"
 
 
 @lru_cache(maxsize=4)
@@ -39,23 +40,23 @@ def _han_name(run: str) -> str:
     """One Han run as `family given`: 陈全国 → `chen quanguo`."""
     split = 2 if run[:2] in _HAN_SURNAMES_2 and len(run) > 2 else 1
     to_latin = _icu("Han-Latin; Latin-ASCII").transliterate
-    family = to_latin(run[:split]).replace(" ", "")
-    given = to_latin(run[split:]).replace(" ", "")
+    family = str(to_latin(run[:split])).replace(" ", "")
+    given = str(to_latin(run[split:])).replace(" ", "")
     return f"{family} {given}".strip()
 
 
 @lru_cache(maxsize=200_000)
 def latin(text: str) -> str:
     """`text` in lower-case ASCII Latin, whatever script it was written in."""
+    if text.isascii():
+        return text.lower()
     script = script_of(text)
     if script == "Han":
         text = _HAN_RUN.sub(lambda m: f" {_han_name(m.group(0))} ", text)
     elif script in ABJADS:
         text = _ARABIC_ARTICLE.sub("ال ", text)
-    ascii_text = maybe_ascii(text)
-    if not ascii_text.isascii():
-        ascii_text = _icu("Any-Latin; Latin-ASCII").transliterate(ascii_text)
-    return ascii_text.lower()
+    rule = "Russian-Latin/BGN; Any-Latin; Latin-ASCII" if script == "Cyrillic" else _ANY
+    return str(_icu(rule).transliterate(text)).lower()
 
 
 def words(text: str) -> list[str]:
@@ -72,6 +73,7 @@ def skeleton(token: str) -> str:
     return _VOWELS.sub("", token) or token
 
 
+@lru_cache(maxsize=200_000)
 def strip_article(token: str) -> str:
     """`alqahtani` → `qahtani`: the Arabic article written joined to the name, where it is."""
     if len(token) >= 6 and token[:2] in ("al", "el") and token[2] not in "aeiouy":

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import importlib
-
+from concerted.sources import (
+    au_dfat,
+    ca_sema,
+    eu_fsf,
+    gb_fcdo_uksl,
+    gb_hmt_conlist,
+    un_sc,
+    us_ofac_sdn,
+)
 from concerted.sources.base import Files, ParseError, Parsed, Source
 
 __all__ = ["SOURCES", "Files", "ParseError", "Parsed", "Source", "detect_source", "get_source"]
 
-_MODULES = ("us_ofac_sdn", "gb_hmt_conlist", "gb_fcdo_uksl", "eu_fsf", "ca_sema", "au_dfat", "un_sc")
-SOURCES: dict[str, Source] = {}
-for _name in _MODULES:
-    try:  # TEMPORARY during development: strict import restored before commit
-        _module = importlib.import_module(f"concerted.sources.{_name}")
-    except ImportError:
-        continue
-    SOURCES[_module.SOURCE.id] = _module.SOURCE
+SOURCES: dict[str, Source] = {
+    module.SOURCE.id: module.SOURCE
+    for module in (us_ofac_sdn, gb_hmt_conlist, gb_fcdo_uksl, eu_fsf, ca_sema, au_dfat, un_sc)
+}
 
 
 def get_source(source_id: str) -> Source:

@@ -5,7 +5,8 @@ A flat `<data-set>` of `<record>`s, one per listing: the regime (`Country`, bili
 comma-separated aliases, a date of birth (or a ship's build year), and the schedule and item
 of the regulation that lists it. GAC renamed the elements twice (2021: `EntityOrShip`,
 `DateOfListing`...; 2026: bilingual names such as `Country-Pays`); `ca_sema.yml` maps every
-known name, keyed by its English part, to one field.
+known name, keyed by its English part, to one field. Values are trimmed and their whitespace
+runs collapsed (the file has double spaces and no-break spaces inside names).
 """
 
 from __future__ import annotations

@@ -16,13 +16,14 @@ from concerted.sources.gb_names import latin_names, original_names
 from concerted.sources.gb_remarks import Remarks, read_remarks
 from concerted.sources.gb_shared import CONLIST, iso_date, program_ref
 
-__all__ = ["FACETS", "KEY", "build"]
+__all__ = ["FACETS", "KEY", "SOURCE_ID", "build"]
 
 SOURCE_ID = "gb_hmt_conlist"
 KEY = "Group ID"
+NAME_PARTS = ("Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5")
+ADDRESS_LINES = ("Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6")
 FACETS: dict[str, tuple[str, ...]] = {
-    "name": ("Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5")
-    + ("Alias Type", "Alias Quality"),
+    "name": (*NAME_PARTS, "Alias Type", "Alias Quality"),
     "title": ("Title",),
     "original": ("Name Non-Latin Script", "Non-Latin Script Type", "Non-Latin Script Language"),
     "type": ("Group Type",),
@@ -32,8 +33,7 @@ FACETS: dict[str, tuple[str, ...]] = {
     "passport": ("Passport Number", "Passport Details"),
     "national_id": ("National Identification Number", "National Identification Details"),
     "position": ("Position",),
-    "address": ("Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6")
-    + ("Post/Zip Code", "Country"),
+    "address": (*ADDRESS_LINES, "Post/Zip Code", "Country"),
     "other": ("Other Information",),
     "regime": ("Regime", "Listed On", "UK Sanctions List Date Designated"),
     "updated": ("Last Updated",),
@@ -70,7 +70,9 @@ def build(key: str, facets: Facets) -> Listing:
         identifiers=unique(
             [Identifier(kind="uk_sanctions_list_ref", value=ref) for ref in refs]
             + [Identifier(kind="un_ref", value=ref) for ref in remarks.un_refs]
-            + passports + national_ids + remarks.identifiers
+            + passports
+            + national_ids
+            + remarks.identifiers
         ),
         addresses=unique(addresses(facets["address"])),
         emails=unique(remarks.emails),
@@ -96,7 +98,8 @@ def _regimes(
     """Programs, listing dates, and (for a group under several regimes) each regime's date."""
     programs, listed, extra = [], [], []
     for regime, listed_on, designated in rows:
-        programs.append(program_ref(regime))
+        if regime:
+            programs.append(program_ref(regime))
         if day := iso_date(listed_on):
             listed.append(day)
         if day := iso_date(designated):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from itertools import islice
 
 import openpyxl
 from lxml import etree
@@ -64,11 +65,17 @@ def _xlsx_rows(file: str, data: bytes) -> list[list[str]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book["Data"] if "Data" in book.sheetnames else book.worksheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        cells = sheet.iter_rows(values_only=True)
+        rows = [[_cell(v) for v in row] for row in islice(cells, 2)]
+        _banner(file, rows)  # refuse another list's workbook before reading all of it
+        rows += [[_cell(v) for v in row] for row in cells]
         book.close()
+    except ParseError:
+        raise
     # openpyxl raises whatever its zip/XML layers raise on a damaged workbook.
     except Exception as exc:
-        raise ParseError(file, f"not a readable XLSX workbook: {exc!r}") from exc
+        cause = exc.__cause__ or exc.__context__ or exc  # openpyxl re-wraps the real fault
+        raise ParseError(file, f"not a readable XLSX workbook: {cause!r}") from exc
     return rows
 
 

@@ -117,6 +117,8 @@ def birth_places(rows: Iterable[Sequence[str]]) -> list[str]:
     places = []
     for town_cell, country_cell in rows:
         towns, countries = split_items(town_cell), split_items(country_cell, ".")
+        if len(countries) == 1:  # one country of birth for every town the list numbers
+            countries *= len(towns)
         if len(towns) != len(countries):
             places += [clean(item) for item in [*towns, *countries]]
             continue

@@ -66,7 +66,9 @@ def build(key: str, facets: Facets) -> Listing:
         identifiers=unique(
             [Identifier(kind="un_ref", value=ref) for ref in values(facets, "un_ref")]
             + [Identifier(kind="ofsi_group_id", value=g) for g in values(facets, "ofsi_group_id")]
-            + passports + national_ids + _registrations(facets)
+            + passports
+            + national_ids
+            + _registrations(facets)
         ),
         addresses=unique(addresses(facets["address"])),
         emails=unique(values(facets, "email")),

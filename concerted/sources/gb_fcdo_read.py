@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
 from pydantic import BaseModel, model_validator
 
 from concerted.sources.base import ParseError
@@ -54,6 +55,10 @@ UKSL = load(str(Path(__file__).with_name("gb_fcdo_uksl.py")), UkslData)
 
 def read_xml(file: str, data: bytes) -> tuple[str | None, dict[str, Facets]]:
     root = parse_xml(file, data)
+    if root.tag.startswith("{"):  # the published file has no namespace; tolerate one
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                element.tag = etree.QName(element).localname
     if root.tag != "Designations":
         raise ParseError(file, f"root element <{root.tag}> is not the UK Sanctions List")
     published = iso_date(root.findtext("DateGenerated") or "")

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+from typing import IO
 
 from lxml import etree
 
@@ -44,16 +45,21 @@ def read_csv(file: str, data: bytes) -> Table:
 
 def _table(file: str, rows: list[list[str]]) -> Table:
     """Find the header (the row naming `Unique ID`), map it, and read the report date."""
-    for at, row in enumerate(rows[:10]):
-        header = [_HEADERS.get(" ".join(cell.lower().split()), f"?{cell}") for cell in row]
-        if "unique_id" in header:
-            break
-    else:
-        raise ParseError(file, "no `Unique ID` header in the first rows: not the UK Sanctions List?")
+    at = next((i for i, row in enumerate(rows[:10]) if "unique_id" in _fields(row)), None)
+    if at is None:
+        raise ParseError(
+            file, "no `Unique ID` header in the first rows: not the UK Sanctions List?"
+        )
+    header = _fields(rows[at])
     if missing := sorted(set(UKSL.required) - set(header)):
         raise ParseError(file, f"missing columns {missing} (a different list or layout?)")
     header += [field for field in UKSL.columns if field not in header]
     return _report_date(rows[:at]), header, rows[at + 1 :]
+
+
+def _fields(row: list[str]) -> list[str]:
+    """Header cells as canonical field names (unknown ones kept, marked with `?`)."""
+    return [_HEADERS.get(" ".join(cell.lower().split()), f"?{cell}") for cell in row]
 
 
 def _report_date(rows: list[list[str]]) -> str | None:
@@ -78,7 +84,7 @@ def read_ods(file: str, data: bytes) -> Table:
             return _table(file, _ods_rows(file, stream))
 
 
-def _ods_rows(file: str, stream: io.BufferedIOBase) -> list[list[str]]:
+def _ods_rows(file: str, stream: IO[bytes]) -> list[list[str]]:
     rows: list[list[str]] = []
     events = etree.iterparse(
         stream,
@@ -104,7 +110,7 @@ def _ods_row(row: etree._Element) -> list[str]:
     cells: list[str] = []
     for cell in row:
         value = cell.get(f"{_OFFICE}date-value") or "\n".join(
-            "".join(p.itertext()).strip() for p in cell
+            "".join(str(text) for text in p.itertext()).strip() for p in cell
         )
         repeat = min(int(cell.get(f"{_TABLE}number-columns-repeated", "1")), _MAX_REPEAT)
         cells += [value.strip()] * repeat

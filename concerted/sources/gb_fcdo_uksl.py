@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from concerted.sources.base import Files, ParseError, Parsed, Source
+from concerted.sources.base import Files, Parsed, ParseError, Source
 from concerted.sources.gb_facets import Facets, collect
 from concerted.sources.gb_fcdo_build import SOURCE_ID, build
 from concerted.sources.gb_fcdo_read import KEY, UKSL, read_xml
@@ -26,7 +26,9 @@ _FIELDS = {name: facet.fields for name, facet in UKSL.facets.items()}
 
 def parse(files: Files) -> Parsed:
     if len(files) != 1:
-        raise ParseError(", ".join(files) or "(no file)", "expects exactly one UK Sanctions List file")
+        raise ParseError(
+            ", ".join(files) or "(no file)", "expects exactly one UK Sanctions List file"
+        )
     [(file, data)] = files.items()
     published, groups = _read(file, data)
     try:
@@ -41,7 +43,9 @@ def _read(file: str, data: bytes) -> tuple[str | None, dict[str, Facets]]:
         raise ParseError(file, "the file is empty")
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return read_xml(file, data)
-    published, header, rows = read_ods(file, data) if data.startswith(b"PK") else read_csv(file, data)
+    published, header, rows = (
+        read_ods(file, data) if data.startswith(b"PK") else read_csv(file, data)
+    )
     return published, collect(file, header, rows, KEY, _FIELDS)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from concerted.sources.base import Files, ParseError, Parsed, Source
+from concerted.sources.base import Files, Parsed, ParseError, Source
 from concerted.sources.gb_conlist_build import FACETS, KEY, SOURCE_ID, build
 from concerted.sources.gb_conlist_read import read_table
 from concerted.sources.gb_facets import collect

@@ -31,9 +31,14 @@ def parse_xml(file: str, data: bytes) -> etree._Element:
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise ParseError(file, f"not well-formed XML (truncated?): {exc}") from exc
+    # The byte check above cannot see a DTD in UTF-16 text; the parsed tree can.
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype:
+        raise ParseError(file, "the XML declares a DTD or entities, which official lists never do")
+    return root
 
 
 def check_zip(file: str, data: bytes) -> zipfile.ZipFile:

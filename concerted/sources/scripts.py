@@ -28,6 +28,8 @@ def _letter_script(char: str) -> str | None:
 
 def script_of(text: str) -> str | None:
     """The dominant script of the letters in `text` ("Latin", "Arabic", "Han"...), or None."""
+    if text.isascii():  # most names: skip the per-letter look-up
+        return "Latin" if any(ch.isalpha() for ch in text) else None
     counts = Counter(_letter_script(ch) for ch in text if ch.isalpha())
     counts.pop(None, None)
     if not counts:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from functools import lru_cache
 
 from concerted.model import Address, Listing, Name
 from concerted.sources.base import ParseError
@@ -35,20 +36,33 @@ _VESSEL = (
 )
 _ALT_KINDS = {"aka": "alias", "fka": "fka", "nka": "nka"}
 Companions = dict[str, list[list[str]]]  # file role -> rows
+_More = tuple[tuple[str, tuple[str, ...]], ...]  # one entry's companion rows: (role, row)
 
 
-def read_rows(file: str, data: bytes, width: int) -> list[list[str]]:
-    """The records of one legacy CSV file, each exactly `width` fields, `-0-` as ""."""
+def read_rows(file: str, data: bytes, width: int, *, required: bool = True) -> list[list[str]]:
+    """The records of one legacy CSV file, each exactly `width` fields, `-0-` as "".
+
+    Only sdn.csv is `required` to have records: a companion may be empty (no remark
+    overflowed, say).
+    """
     if b"\x00" in data[:4096]:
         raise ParseError(file, "NUL bytes: UTF-16 or binary, not OFAC's ASCII CSV")
     text = decode_text(file, data, ("utf-8", "cp1252")).rstrip("\x1a")
     if not text.strip():
-        raise ParseError(file, "the file is empty")
+        if required:
+            raise ParseError(file, "the file is empty")
+        return []
     if not text.endswith("\n"):
         raise ParseError(file, "the last record has no line end: the file is truncated")
     # OFAC's null `-0- ` is never quoted; blank it before csv, in C (a per-field check in
     # Python costs a third of the parse). Two passes: "-0- ,-0- " share a comma.
-    text = text.replace(",-0- ,", ",,").replace(",-0- ,", ",,").replace(",-0- \r\n", ",\r\n")
+    for null, blank in (
+        (",-0- ,", ",,"),
+        (",-0- ,", ",,"),
+        (",-0- \r\n", ",\r\n"),
+        (",-0- \n", ",\n"),
+    ):
+        text = text.replace(null, blank)
     try:
         rows = list(csv.reader(io.StringIO(text), strict=True))
     except csv.Error as exc:
@@ -57,19 +71,25 @@ def read_rows(file: str, data: bytes, width: int) -> list[list[str]]:
         if len(row) != width or not row[0].strip().isdigit():
             problem = f"record {number} is not an OFAC row of {width} fields: {row[:3]}"
             raise ParseError(file, problem)
+    if ",-0-" in text:  # a null spelt otherwise (no space, at the end of the file)
+        rows = [["" if field.strip() == "-0-" else field for field in row] for row in rows]
     return rows
 
 
 def parse_csv_set(sdn: list[list[str]], companions: Companions) -> list[Listing]:
-    by_key: dict[str, dict[str, list[list[str]]]] = defaultdict(lambda: defaultdict(list))
-    for role, rows in companions.items():
+    by_key: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for role, rows in sorted(companions.items()):
         for row in rows:
-            by_key[row[0]][role].append(row)
+            by_key[row[0]].append((role, tuple(row)))
     has_comments = "sdn_comments" in companions
-    return [_listing(row, by_key.get(row[0], {}), has_comments) for row in sdn]
+    return [_listing(tuple(row), tuple(by_key.get(row[0], ())), has_comments) for row in sdn]
 
 
-def _listing(row: list[str], more: dict[str, list[list[str]]], has_comments: bool) -> Listing:
+# Memoised on the raw record: consecutive snapshots repeat ~95% of their rows unchanged, so
+# re-parsing the archive or a daily update costs little more than reading the CSV. Listings
+# are immutable; 32,768 entries hold two full snapshots (about 30 MB).
+@lru_cache(maxsize=1 << 15)
+def _listing(row: tuple[str, ...], more: _More, has_comments: bool) -> Listing:
     key, name, sdn_type, program, title = row[:5]
     facts = Facts()
     facts.extend("names", _names(name, sdn_type))
@@ -81,7 +101,7 @@ def _listing(row: list[str], more: dict[str, list[list[str]]], has_comments: boo
         facts.extend("extra", ((label, value) for label, value in vessel if value))
     remarks = row[11]
     if more:
-        remarks += "".join(comment[1] for comment in more.get("sdn_comments", ()))
+        remarks += "".join(line[1] for role, line in more if role == "sdn_comments")
     truncated = not has_comments and len(row[11]) >= REMARKS_LIMIT
     parse_remarks(remarks, facts, truncated=truncated, known=frozenset(parts))
     if more:
@@ -99,16 +119,16 @@ def _names(name: str, sdn_type: str) -> list[Name]:
     return names
 
 
-def _companions(facts: Facts, more: dict[str, list[list[str]]]) -> None:
+def _companions(facts: Facts, more: _More) -> None:
     # The Remarks quote OFAC's weak a.k.a.s; a name there that alt.csv also gives stays weak.
     weak = {(name.value, name.kind) for name in facts.get("names")}
-    for _, _, alt_type, alt_name, alt_remarks in more.get("alt", ()):
+    for _, _, alt_type, alt_name, alt_remarks in (row for role, row in more if role == "alt"):
         kind = _ALT_KINDS.get(alt_type.lower().replace(".", ""), "alias")
         if (alt_name, kind) not in weak:
             facts.append("names", Name(alt_name, kind, quality="good"))
         if alt_remarks:
             facts.append("extra", ("alias_remarks", f"{alt_name}: {alt_remarks}"))
-    for _, _, street, city, country, add_remarks in more.get("add", ()):
+    for _, _, street, city, country, add_remarks in (row for role, row in more if role == "add"):
         full = ", ".join(part for part in (street, city, country) if part)
         if full:
             facts.append("addresses", Address(full, country or None))

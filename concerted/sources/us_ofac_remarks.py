@@ -13,7 +13,7 @@ passport number or half name.
 
 from __future__ import annotations
 
-from concerted.sources.us_ofac_facts import Facts
+from concerted.sources.us_ofac_facts import Facts, text_effect
 
 __all__ = ["CUT_MARK", "REMARKS_LIMIT", "parse_remarks"]
 
@@ -40,11 +40,21 @@ def parse_remarks(
     else:
         seen = len(parts)
     recognised = 0
+    values, notes = facts.values, facts.values.setdefault("notes", [])
     for part in parts:
         if known and (part in known or part + "." in known):
             recognised += 1
-        elif part.startswith(_ALT):
-            recognised += facts.add_text(part[5:].lstrip())
+            continue
+        # Facts.add_text, inlined: this loop runs 60,000 times per file.
+        effect = text_effect(part[5:].lstrip() if part.startswith(_ALT) else part)
+        if effect is None:
+            notes.append(part)
+        elif effect[0] == "gender":
+            facts.gender = str(effect[1])
+            recognised += 1
         else:
-            recognised += facts.add_text(part)
+            values.setdefault(effect[0], []).append(effect[1])
+            recognised += effect[0] != "notes"
+    if not notes:
+        del values["notes"]
     return recognised, seen

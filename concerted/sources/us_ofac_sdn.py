@@ -6,6 +6,7 @@ Reads any of OFAC's formats of one publication, given together as one file set:
 - `sdn.xml` (us_ofac_xml);
 - `sdn_advanced.xml` (us_ofac_advanced), alone, or beside either of the above to add the
   designation dates that only it prints (`listed_on`).
+sdn.csv takes precedence over sdn.xml when both are given (the same publication twice).
 The listing key is OFAC's `ent_num` / `uid` / profile id, the same number in every format.
 Only the XML formats carry their publication date; the CSV set has none.
 """
@@ -13,7 +14,6 @@ Only the XML formats carry their publication date; the CSV set has none.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -22,27 +22,10 @@ from concerted.model import Listing
 from concerted.sources.base import Files, Parsed, ParseError, Source
 from concerted.sources.us_ofac_advanced import listing_dates, parse_advanced
 from concerted.sources.us_ofac_csv import parse_csv_set, read_rows
+from concerted.sources.us_ofac_files import WIDTHS, detect, role_of
 from concerted.sources.us_ofac_xml import parse_sdn_xml
 
 __all__ = ["SOURCE", "detect", "parse"]
-
-_ROLES = {
-    "sdn.csv": "sdn",
-    "alt.csv": "alt",
-    "add.csv": "add",
-    "sdn_comments.csv": "sdn_comments",
-    "sdn.xml": "xml",
-    "sdn_advanced.xml": "advanced",
-}
-_WIDTHS = {"sdn": 12, "alt": 5, "add": 6, "sdn_comments": 2}
-_CSV_HEADS = {
-    "sdn": re.compile(rb'\d+,"[^"\r\n]*",(?:-0- ?|"[a-z]+"),"'),
-    "alt": re.compile(rb'\d+,\d+,"[a-z.]+",'),
-    "add": re.compile(rb"\d+,\d+,(?:-0- ?|\")"),
-    "sdn_comments": re.compile(rb'\d+,"'),
-}
-_XML_ROOTS = {"xml": re.compile(rb"<sdnList[\s>]"), "advanced": re.compile(rb"<Sanctions[\s>]")}
-_ADVANCED_NS = re.compile(rb"un\.org/sanctions/1\.0|ADVANCED_XML")
 
 
 def parse(files: Files) -> Parsed:
@@ -64,6 +47,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _parse(roles: dict[str, tuple[str, bytes]]) -> Parsed:
+    if "sdn" not in roles and (alone := sorted(set(roles) & {"alt", "add", "sdn_comments"})):
+        raise ParseError(roles[alone[0]][0], "a legacy CSV companion file without sdn.csv")
     published: str | None = None
     if "sdn" in roles:
         listings = _csv_set(roles)
@@ -72,9 +57,8 @@ def _parse(roles: dict[str, tuple[str, bytes]]) -> Parsed:
     elif "advanced" in roles:
         listings, published = parse_advanced(*roles["advanced"])
         return Parsed(_checked(roles["advanced"][0], listings), published)
-    else:
-        name = next(iter(roles.values()))[0]
-        raise ParseError(name, "a companion file without sdn.csv, sdn.xml or sdn_advanced.xml")
+    else:  # pragma: no cover - every role is one of the above
+        raise AssertionError(roles)
     if "advanced" in roles:
         dates, issued = listing_dates(*roles["advanced"])
         listings = [replace(item, listed_on=dates.get(item.key)) for item in listings]
@@ -84,9 +68,13 @@ def _parse(roles: dict[str, tuple[str, bytes]]) -> Parsed:
 
 
 def _csv_set(roles: dict[str, tuple[str, bytes]]) -> list[Listing]:
-    rows = {role: read_rows(*roles[role], _WIDTHS[role]) for role in _WIDTHS if role in roles}
-    sdn = rows.pop("sdn")
-    return parse_csv_set(sdn, rows)
+    sdn = read_rows(*roles["sdn"], WIDTHS["sdn"])
+    companions = {
+        role: read_rows(*roles[role], width, required=False)
+        for role, width in WIDTHS.items()
+        if role in roles and role != "sdn"
+    }
+    return parse_csv_set(sdn, companions)
 
 
 def _roles(files: Files) -> dict[str, tuple[str, bytes]]:
@@ -94,24 +82,13 @@ def _roles(files: Files) -> dict[str, tuple[str, bytes]]:
         raise ParseError("(no file)", "no file given for us_ofac_sdn")
     roles: dict[str, tuple[str, bytes]] = {}
     for name, data in files.items():
-        role = _role(name, data)
+        role = role_of(name, data)
         if role is None:
             raise ParseError(name, "not a file of OFAC's SDN list (sdn.csv, sdn.xml...)")
         if role in roles:
             raise ParseError(name, f"two {role} files in one set ({roles[role][0]})")
         roles[role] = (name, data)
     return roles
-
-
-def _role(name: str, data: bytes) -> str | None:
-    base = re.split(r"[\\/]", name)[-1].lower()
-    if base in _ROLES:
-        return _ROLES[base]
-    head = data[:4096]
-    for role, pattern in _XML_ROOTS.items():
-        if pattern.search(head):
-            return role
-    return "sdn" if _CSV_HEADS["sdn"].match(head) else None
 
 
 def _checked(file: str, listings: list[Listing]) -> list[Listing]:
@@ -137,24 +114,6 @@ def _linked_names(listings: list[Listing]) -> list[Listing]:
             listing = replace(listing, linked_to=fixed)
         out.append(listing)
     return out
-
-
-def detect(name: str, data: bytes) -> bool:
-    """Whether `data` is one of OFAC's SDN files (never the consolidated non-SDN list)."""
-    try:
-        base = re.split(r"[\\/]", name)[-1].lower()
-        if "cons" in base:  # OFAC's consolidated non-SDN files share the SDN layouts
-            return False
-        head = data[:4096]
-        if _XML_ROOTS["xml"].search(head):
-            return True
-        if _XML_ROOTS["advanced"].search(head):
-            return bool(_ADVANCED_NS.search(head))
-        role = _ROLES.get(base, "sdn")
-        pattern = _CSV_HEADS.get(role)
-        return pattern is not None and bool(pattern.match(head))
-    except Exception:  # detect must never raise, whatever the bytes
-        return False
 
 
 SOURCE = Source(

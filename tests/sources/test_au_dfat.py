@@ -16,7 +16,9 @@ import pytest
 
 from concerted.model import Listing, Name, ProgramRef
 from concerted.sources import au_dfat
+from concerted.sources.au_dfat import _label
 from concerted.sources.au_dfat_dates import birth_dates, listed_on
+from concerted.sources.au_dfat_sheet import read_sheet
 from concerted.sources.base import ParseError
 
 NAME = "regulation8_consolidated.xlsx"
@@ -227,6 +229,15 @@ def test_real_file(shared_lists: Path) -> None:
     assert len(unread) == 11
     assert listings["6854"].name == "Alexander Ivanovich BASTRYKIN"
     assert sum(item.schema == "Person" for item in listings.values()) == 2316
+
+
+@pytest.mark.shared
+def test_every_label_of_the_real_file_is_in_the_yml(shared_lists: Path) -> None:
+    path = shared_lists / "au" / "2024-11-11" / NAME
+    rows, _ = read_sheet(path.name, path.read_bytes(), au_dfat.REFERENCE.columns)
+    labels = {column: {_label(row[column]) for row in rows} for column in ("Name Type", "Type")}
+    assert labels["Name Type"] == set(au_dfat.REFERENCE.name_types)  # "Primary Name " etc.
+    assert labels["Type"] == set(au_dfat.REFERENCE.types)
 
 
 @pytest.mark.shared

@@ -121,7 +121,7 @@ def test_documents_script_and_places(fixtures: Path) -> None:
     ]
     assert listings["6909"].birth_places == (
         "Baghlan Jadid District, Baghlan Province, Afghanistan",
-        "Pul-e-Khumri",
+        "Pul-e-Khumri, Afghanistan",
     )
 
 

@@ -1,0 +1,35 @@
+"""Password hashing with argon2id (argon2-cffi's defaults, RFC 9106 low-memory profile)."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+__all__ = ["MIN_LENGTH", "check_strength", "hash_password", "needs_rehash", "verify_password"]
+
+MIN_LENGTH = 12
+_HASHER = PasswordHasher()
+# A fixed hash to verify against when the user does not exist, so that a login for an unknown
+# e-mail takes as long as one for a known e-mail (no user enumeration by timing).
+_DUMMY = _HASHER.hash("concerted-dummy-password")
+
+
+def check_strength(password: str) -> None:
+    if len(password) < MIN_LENGTH:
+        raise ValueError(f"a password needs at least {MIN_LENGTH} characters")
+
+
+def hash_password(password: str) -> str:
+    check_strength(password)
+    return _HASHER.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _HASHER.verify(password_hash or _DUMMY, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _HASHER.check_needs_rehash(password_hash)

@@ -1,0 +1,50 @@
+"""The partners a gap is sought against, and what each could use: the bridge between the gaps
+analysis and the program registry's single eligibility function. Pure.
+
+A partner is a jurisdiction whose list we hold: we cannot tell whether a government whose
+list we lack (the EU today) has acted. A program counts as eligible when its criteria cover
+the conduct and it plainly applies to the target; a country program that applies only to
+targets connected with a country the target is not known to belong to does not make a gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from concerted.analysis.gap_types import EligibleProgram
+from concerted.analysis.gaps import Partner
+from concerted.analysis.inputs import Inputs
+from concerted.programs.eligibility import Eligibility, eligible_programs
+
+__all__ = ["partners", "registry_eligibility"]
+
+
+def partners(inputs: Inputs) -> list[Partner]:
+    return [Partner(j, inputs.newest_snapshot(j)) for j in inputs.jurisdictions]
+
+
+def registry_eligibility(theme: str, jurisdiction: str, countries: Sequence[str]
+                         ) -> list[EligibleProgram]:
+    """`concerted.programs.eligibility.eligible_programs` for one partner and the target's
+    countries (each tried; none known: the programs that apply to anyone)."""
+    found = {p.id: p for country in countries or (None,)
+             for p in _eligible_for(theme, jurisdiction, country)}
+    return sorted(found.values(), key=lambda p: p.id)
+
+
+@lru_cache(maxsize=4096)
+def _eligible_for(theme: str, jurisdiction: str, country: str | None
+                  ) -> tuple[EligibleProgram, ...]:
+    results = eligible_programs([theme], jurisdictions=[jurisdiction],
+                                target_country=country.upper() if country else None)
+    return tuple(_eligible(r) for r in results if r.scope is None)
+
+
+def _eligible(result: Eligibility) -> EligibleProgram:
+    program = result.program
+    criteria = "; ".join(
+        f"{criterion.text.rstrip('.')} [{', '.join(sorted(matched))}]"
+        for criterion, matched in result.criteria
+    )
+    return EligibleProgram(program.id, program.jurisdiction, program.name, criteria)

@@ -1,0 +1,81 @@
+"""The analyses composed: one config object in, every result out. Pure.
+
+Filters choose which designations an analysis looks at; the gaps analysis still reads every
+designation of the targets it looks at, since a partner that acted under ANY program (a
+country regime, say) has acted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from concerted.analysis.coverage import Coverage, build_coverage
+from concerted.analysis.designations import THEMATIC, Designation, build_designations
+from concerted.analysis.filters import Filter, select
+from concerted.analysis.gaps import EligibilityFn, Gap, GapConfig, find_gaps
+from concerted.analysis.inputs import Inputs
+from concerted.analysis.lags import Lag, compute_lags
+from concerted.analysis.partners import partners, registry_eligibility
+from concerted.analysis.rounds import Round, RoundConfig, find_rounds
+from concerted.analysis.stats import statistics
+
+__all__ = ["Analysis", "AnalysisConfig"]
+
+
+@dataclass(frozen=True)
+class AnalysisConfig:
+    filter: Filter = field(default_factory=Filter)
+    rounds: RoundConfig = field(default_factory=RoundConfig)
+    stale_days: int = 365
+    partners: tuple[str, ...] = ()  # gaps: only these missing partners (empty: every one)
+    min_jurisdictions: int = 1  # coverage: targets designated by at least this many
+    top: int = 20  # statistics: how many target countries
+
+
+class Analysis:
+    """Every analysis over one set of inputs, each computed when first asked for."""
+
+    def __init__(self, inputs: Inputs, config: AnalysisConfig | None = None,
+                 eligible: EligibilityFn = registry_eligibility) -> None:
+        self.inputs = inputs
+        self.config = config or AnalysisConfig()
+        self.eligible = eligible
+
+    @cached_property
+    def designations(self) -> list[Designation]:
+        return build_designations(self.inputs)
+
+    @cached_property
+    def selected(self) -> list[Designation]:
+        return select(self.designations, self.config.filter)
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        return build_coverage(self.selected, min_jurisdictions=self.config.min_jurisdictions)
+
+    @cached_property
+    def rounds(self) -> list[Round]:
+        return find_rounds(self.selected, self.config.rounds)
+
+    @cached_property
+    def lags(self) -> list[Lag]:
+        return compute_lags(self.selected)
+
+    @cached_property
+    def gaps(self) -> list[Gap]:
+        wanted = {d.target_id for d in self.selected}
+        themes = tuple(t for t in self.config.filter.themes if t in THEMATIC) or THEMATIC
+        as_of = self.inputs.as_of
+        config = GapConfig(themes=themes, stale_days=self.config.stale_days,
+                           as_of=date.fromisoformat(as_of) if as_of else None)
+        chosen = [p for p in partners(self.inputs)
+                  if not self.config.partners or p.jurisdiction in self.config.partners]
+        return find_gaps([d for d in self.designations if d.target_id in wanted], chosen,
+                         self.eligible, config)
+
+    @cached_property
+    def statistics(self) -> dict[str, list[dict[str, Any]]]:
+        return statistics(self.selected, self.rounds, self.config.top)

@@ -1,0 +1,109 @@
+"""`concerted coverage | rounds | lags | gaps | stats | report`: acting in concert, and not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.console import Console
+
+from concerted.analysis.lags import summarise_lags
+from concerted.cli.analysis_options import analysis_options, build_analysis
+from concerted.cli.context import AppContext, pass_app
+from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.cli.report_cmd import report_command
+from concerted.reports import rows
+
+__all__ = ["register"]
+
+
+@click.command("coverage")
+@analysis_options
+@click.option("--min-jurisdictions", type=click.IntRange(1), default=1, show_default=True,
+              help="Only targets designated by at least this many jurisdictions.")
+@FORMAT_OPTION
+@pass_app
+def coverage_command(app: AppContext, /, fmt: str, min_jurisdictions: int, **options: Any) -> None:
+    """Who designated whom: targets × jurisdictions, with program and date in each cell."""
+    coverage = build_analysis(app, options, min_jurisdictions=min_jurisdictions).coverage
+    if fmt == "json":
+        emit_json(coverage.to_dict())
+        return
+    emit(rows.coverage_rows(coverage), fmt, rows.coverage_columns(coverage), "coverage")
+    if fmt == "table":
+        Console().print(coverage.totals)
+
+
+@click.command("rounds")
+@analysis_options
+@FORMAT_OPTION
+@pass_app
+def rounds_command(app: AppContext, /, fmt: str, **options: Any) -> None:
+    """Coordinated rounds: the same targets designated by 2+ jurisdictions within --window."""
+    rounds = build_analysis(app, options).rounds
+    if fmt == "json":
+        emit_json([r.to_dict() for r in rounds])
+    else:
+        emit(rows.round_rows(rounds), fmt, [*rows.ROUND_COLUMNS, "members"], "rounds")
+
+
+@click.command("lags")
+@analysis_options
+@click.option("--summary", type=click.Choice(["none", "pair", "year"]), default="none",
+              show_default=True, help="Per target, or distributions per pair or per year.")
+@FORMAT_OPTION
+@pass_app
+def lags_command(app: AppContext, /, fmt: str, summary: str, **options: Any) -> None:
+    """Follow-on lags: days from the first designation to each other jurisdiction's."""
+    lags = build_analysis(app, options).lags
+    if summary == "none":
+        data = rows.lag_rows(lags)
+        emit([lag.to_dict() for lag in lags] if fmt == "json" else data, fmt, rows.LAG_COLUMNS,
+             "lags (days; an unknown order has no upper bound)")
+        return
+    key = (lambda lag: (lag.first, lag.follower)) if summary == "pair" else (
+        lambda lag: lag.year or "unknown")
+    summaries = summarise_lags(lags, key)
+    emit(summaries, fmt, list(summaries[0]) if summaries else ["group"], f"lags by {summary}")
+
+
+@click.command("gaps")
+@analysis_options
+@click.option("--partner", "partners", multiple=True,
+              help="Only gaps where this jurisdiction is missing (repeatable).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="The top N gaps.")
+@FORMAT_OPTION
+@pass_app
+def gaps_command(app: AppContext, /, fmt: str, partners: tuple[str, ...], limit: int | None,
+                 **options: Any) -> None:
+    """Targets designated by some, that partners with an eligible program have not designated."""
+    analysis = build_analysis(app, options, partners=tuple(p.lower() for p in partners))
+    gaps = analysis.gaps[:limit] if limit else analysis.gaps
+    if fmt == "json":
+        emit_json([g.to_dict() for g in gaps])
+    else:
+        emit(rows.gap_rows(gaps), fmt, rows.GAP_COLUMNS, "gaps (highest score first)")
+
+
+@click.command("stats")
+@analysis_options
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True,
+              help="How many target countries to list.")
+@FORMAT_OPTION
+@pass_app
+def stats_command(app: AppContext, /, fmt: str, top: int, **options: Any) -> None:
+    """Designations per jurisdiction and year and per program; joint share; top countries."""
+    tables = build_analysis(app, options, top=top).statistics
+    if fmt == "json":
+        emit_json(tables)
+        return
+    for title, table in tables.items():
+        if fmt == "csv":
+            click.echo(f"# {title}")
+        emit(table, fmt, list(table[0]) if table else [], title)
+
+
+def register(group: click.Group) -> None:
+    for command in (coverage_command, rounds_command, lags_command, gaps_command,
+                    stats_command, report_command):
+        group.add_command(command)

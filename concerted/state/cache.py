@@ -1,0 +1,66 @@
+"""The `State` the app serves, recomputed in the background when the store changes.
+
+Requests never wait for a rebuild once a first state exists: they get the state in hand
+while a new one is computed (stale-while-revalidate). The store is asked for its fingerprint
+at most every `check_seconds`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from concerted.state.build import build_state
+from concerted.state.fingerprint import store_fingerprint
+from concerted.state.model import State
+
+__all__ = ["StateCache"]
+
+log = logging.getLogger(__name__)
+
+
+class StateCache:
+    def __init__(self, engine: Engine, check_seconds: float = 2.0,
+                 builder: Callable[[Engine], State] = build_state) -> None:
+        self.engine = engine
+        self.check_seconds = check_seconds
+        self._builder = builder
+        self._state: State | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+        self._building = threading.Lock()
+
+    def current(self) -> State:
+        state = self._state
+        if state is None:
+            return self.refresh()
+        now = time.monotonic()
+        if now - self._checked >= self.check_seconds:
+            self._checked = now
+            if store_fingerprint(self.engine) != state.fingerprint:
+                self._rebuild_in_background()
+        return state
+
+    def refresh(self) -> State:
+        """Rebuild now and wait for it (at startup, and in tests after a write)."""
+        with self._building:
+            state = self._builder(self.engine)
+            with self._lock:
+                self._state = state
+                self._checked = time.monotonic()
+            return state
+
+    def _rebuild_in_background(self) -> None:
+        if self._building.locked():
+            return
+        threading.Thread(target=self._safe_refresh, name="concerted-state", daemon=True).start()
+
+    def _safe_refresh(self) -> None:
+        try:
+            self.refresh()
+        except Exception:  # a failed rebuild must not take the served state down with it
+            log.exception("rebuilding the state failed; still serving the previous one")

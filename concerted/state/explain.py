@@ -1,0 +1,35 @@
+"""Why two listings are taken to be one target: the resolve package's scorer, run on demand
+for the pairs of one target (a handful), with its feature-by-feature explanation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from concerted.model import Listing
+from concerted.resolve.record import Record, prepare
+from concerted.resolve.score import SCORERS, get_scorer
+from concerted.state.model import State
+
+__all__ = ["explain_target"]
+
+
+@lru_cache(maxsize=4096)
+def _prepared(listing: Listing) -> Record:
+    return prepare(listing)
+
+
+def explain_target(state: State, target_id: str, limit: int = 12) -> list[dict[str, Any]]:
+    """Each pair of the target's listings from different lists, scored and explained."""
+    records = state.target_records(target_id)
+    scorer = get_scorer(next(iter(SCORERS)), state.index.idf)
+    pairs = [(a, b) for a, b in combinations(records, 2) if a.listing.source != b.listing.source]
+    explained = []
+    for a, b in pairs[:limit]:
+        score = scorer.score(_prepared(a.listing), _prepared(b.listing))
+        explained.append({"left": {"source": a.listing.source, "listing_key": a.listing.key},
+                          "right": {"source": b.listing.source, "listing_key": b.listing.key},
+                          "score": round(score.score, 3), "scorer": scorer.name,
+                          "explanation": score.explanation()})
+    return explained

@@ -1,0 +1,102 @@
+"""`State`: everything the pages and the API read, computed once per store state.
+
+The analyses take seconds over the full list history; a page must answer in milliseconds.
+So the app computes a `State` when the store changes (new snapshots, new judgements) and
+every request reads the one it holds. Plain values with lookups; no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from concerted.analysis.designations import Designation
+from concerted.analysis.gaps import Gap
+from concerted.analysis.inputs import Inputs, ListingKey, ListingRecord, Target
+from concerted.analysis.lags import Lag
+from concerted.analysis.round_types import Round
+from concerted.state.search import NameIndex
+
+__all__ = ["State"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class State:
+    fingerprint: str
+    built_at: str
+    inputs: Inputs
+    designations: tuple[Designation, ...]
+    rounds: tuple[Round, ...]
+    gaps: tuple[Gap, ...]
+    lags: tuple[Lag, ...]
+    index: NameIndex
+    sources: tuple[dict[str, Any], ...]  # Reader.source_summaries, with jurisdiction
+    resolution: str  # how targets were formed: "judgements" or "one target per listing"
+    targets: dict[str, Target] = field(default_factory=dict)
+    target_of: dict[ListingKey, str] = field(default_factory=dict)
+    by_target: dict[str, tuple[Designation, ...]] = field(default_factory=dict)
+    gap_of: dict[str, Gap] = field(default_factory=dict)
+    rounds_of: dict[str, tuple[int, ...]] = field(default_factory=dict)  # target -> rounds
+    memo: dict[Any, Any] = field(default_factory=dict)  # views' results, per state
+    round_ids: tuple[str, ...] = ()  # `2023-02-09`, `2023-02-09-2` for a second that day
+
+    @classmethod
+    def assemble(cls, **parts: Any) -> State:
+        inputs: Inputs = parts["inputs"]
+        designations: tuple[Designation, ...] = parts["designations"]
+        by_target: dict[str, list[Designation]] = {}
+        for designation in designations:
+            by_target.setdefault(designation.target_id, []).append(designation)
+        rounds_of: dict[str, list[int]] = {}
+        for number, found in enumerate(parts["rounds"]):
+            for target_id, _ in found.targets:
+                rounds_of.setdefault(target_id, []).append(number)
+        return cls(
+            **parts,
+            targets={t.id: t for t in inputs.targets},
+            target_of={key: t.id for t in inputs.targets for key in t.listings},
+            by_target={k: tuple(v) for k, v in by_target.items()},
+            gap_of={g.target_id: g for g in parts["gaps"]},
+            rounds_of={k: tuple(v) for k, v in rounds_of.items()},
+            round_ids=_round_ids(parts["rounds"]),
+        )
+
+    def remember(self, key: Any, compute: Callable[[], T]) -> T:
+        """A view's result computed once per state (the state never changes)."""
+        if key not in self.memo:
+            if len(self.memo) > 512:
+                self.memo.clear()
+            self.memo[key] = compute()
+        result: T = self.memo[key]
+        return result
+
+    def round_number(self, round_id: str) -> int | None:
+        try:
+            return self.round_ids.index(round_id)
+        except ValueError:
+            return None
+
+    def record(self, key: ListingKey) -> ListingRecord | None:
+        return self.inputs.records.get(key)
+
+    def target_records(self, target_id: str) -> list[ListingRecord]:
+        target = self.targets.get(target_id)
+        if target is None:
+            return []
+        return [r for key in target.listings if (r := self.inputs.records.get(key)) is not None]
+
+    def jurisdiction(self, source: str) -> str:
+        return self.inputs.source_jurisdictions.get(source, source.split("_", 1)[0])
+
+
+def _round_ids(rounds: tuple[Round, ...]) -> tuple[str, ...]:
+    seen: dict[str, int] = {}
+    ids = []
+    for found in rounds:
+        day = found.date_from.isoformat()
+        seen[day] = seen.get(day, 0) + 1
+        ids.append(day if seen[day] == 1 else f"{day}-{seen[day]}")
+    return tuple(ids)

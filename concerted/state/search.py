@@ -1,0 +1,97 @@
+"""Type-ahead search over every name and alias of every target, in any script. Pure.
+
+An in-memory inverted index built once per store state: sorted tokens with their targets, so
+that every query token is looked up as a prefix by bisection. A target matches when each
+query token is a prefix of one of its tokens; hits are ranked by how many tokens match whole,
+then by fuzzy similarity of the query to the target's closest name.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from concerted.state.tokens import ascii_form, name_tokens, query_tokens
+
+__all__ = ["Hit", "NameIndex"]
+
+_MAX_EXPANSION = 3000  # prefix expansions beyond this add noise, not recall
+_RANKED = 300  # candidates whose names are fuzzily compared
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    target_id: str
+    score: float
+    matched_name: str
+
+
+class NameIndex:
+    def __init__(self, names: Iterable[tuple[str, Sequence[str]]]) -> None:
+        """`names`: (target id, every name the lists give it)."""
+        self.ids: list[str] = []
+        self.names: list[tuple[str, ...]] = []
+        postings: dict[str, set[int]] = {}
+        for position, (target_id, texts) in enumerate(names):
+            self.ids.append(target_id)
+            self.names.append(tuple(dict.fromkeys(texts)))
+            for text in texts:
+                for token in name_tokens(text):
+                    postings.setdefault(token, set()).add(position)
+        self.tokens = sorted(postings)
+        self.postings = [frozenset(postings[t]) for t in self.tokens]
+
+    def _expand(self, prefix: str, exact_only: bool) -> tuple[set[int], set[int]]:
+        """Targets with a token starting with `prefix`, and those with exactly `prefix`."""
+        start = bisect_left(self.tokens, prefix)
+        exact: set[int] = set()
+        found: set[int] = set()
+        for offset, token in enumerate(self.tokens[start:start + _MAX_EXPANSION]):
+            if not token.startswith(prefix):
+                break
+            if token == prefix:
+                exact = set(self.postings[start + offset])
+            elif exact_only:
+                break
+            found.update(self.postings[start + offset])
+        return found | exact, exact
+
+    def search(self, query: str) -> list[Hit]:
+        tokens = query_tokens(query)
+        if not tokens:
+            return []
+        matched: set[int] | None = None
+        whole: dict[int, int] = {}
+        for token in tokens:
+            found, exact = self._expand(token, exact_only=len(token) < 2 and token.isascii())
+            matched = found if matched is None else matched & found
+            for position in exact:
+                whole[position] = whole.get(position, 0) + 1
+            if not matched:
+                return []
+        assert matched is not None
+        ordered = sorted(matched, key=lambda p: (-whole.get(p, 0), p))
+        return sorted((self._hit(p, query, whole.get(p, 0)) for p in ordered[:_RANKED]),
+                      key=lambda h: (-h.score, h.target_id)) + [
+            Hit(self.ids[p], whole.get(p, 0) / len(tokens) * 50, self.names[p][0])
+            for p in ordered[_RANKED:]]
+
+    def _hit(self, position: int, query: str, whole: int) -> Hit:
+        wanted = ascii_form(query)
+        best, name = max(((fuzz.token_sort_ratio(wanted, ascii_form(text)), text)
+                          for text in self.names[position]), key=lambda pair: pair[0])
+        return Hit(self.ids[position], round(best / 2 + 50 * min(whole, 1), 1), name)
+
+    def idf(self, word: str) -> float:
+        """How rare a name word is among targets: log(N / targets with it)."""
+        position = bisect_left(self.tokens, word)
+        found = self.tokens[position] == word if position < len(self.tokens) else False
+        count = len(self.postings[position]) if found else 1
+        return math.log(max(len(self.ids), 1) / count)
+
+    def __len__(self) -> int:
+        return len(self.ids)

@@ -1,0 +1,60 @@
+"""How fresh each source is: the newest snapshot, when the list was last confirmed current,
+and the last fetch error. A source whose copy is older than its expected cadence is stale."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from concerted.sources import SOURCES
+from concerted.store.reader import Reader
+from concerted.updates.runs import last_runs
+
+__all__ = ["HEALTH_COLUMNS", "freshness", "source_health"]
+
+HEALTH_COLUMNS = ["checked", "age_days", "status", "last_error"]
+
+
+def freshness(newest: str | None, checked_at: str | None, cadence_days: int,
+              today: date) -> dict[str, Any]:
+    """Age in days of the newest copy known current, and whether that exceeds the cadence."""
+    known = max((d[:10] for d in (newest, checked_at) if d), default=None)
+    if known is None:
+        return {"age_days": None, "stale": True}
+    age = (today - date.fromisoformat(known)).days
+    return {"age_days": age, "stale": age > cadence_days}
+
+
+def source_health(engine: Engine, today: date) -> dict[str, dict[str, Any]]:
+    """source id -> checked, age_days, stale, status, last_run, last_error, last_error_at."""
+    newest = {s["source"]: s.get("newest") for s in Reader(engine).source_summaries()}
+    runs = last_runs(engine)
+    health: dict[str, dict[str, Any]] = {}
+    for source_id in sorted(set(newest) | set(runs)):
+        run = runs.get(source_id, {})
+        cadence = SOURCES[source_id].cadence_days if source_id in SOURCES else 7
+        entry = {"checked": run.get("checked_at"),
+                 **freshness(newest.get(source_id), run.get("checked_at"), cadence, today)}
+        entry |= _last(run)
+        entry["status"] = _status(entry, cadence)
+        health[source_id] = entry
+    return health
+
+
+def _last(run: dict[str, Any]) -> dict[str, Any]:
+    last, failure = run.get("last"), run.get("last_failure")
+    return {"last_run": last["outcome"] if last else None,
+            "last_run_at": last["finished"] or last["started"] if last else None,
+            "last_error": failure["error"] if failure else None,
+            "last_error_at": failure["finished"] if failure else None}
+
+
+def _status(entry: dict[str, Any], cadence: int) -> str:
+    parts = []
+    if entry["stale"]:
+        parts.append(f"STALE (> {cadence} d)")
+    if entry["last_run"] == "failed":
+        parts.append("FAILING")
+    return ", ".join(parts) or "ok"
