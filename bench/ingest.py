@@ -49,8 +49,10 @@ def phase_ingest(lists: Path, url: str) -> dict[str, float]:
     from concerted.store.db import connect
 
     sets = _sets(lists)
-    newest_us = max((s for s in sets if s.source and s.source.id == "us_ofac_sdn"),
-                    key=lambda s: s.paths[0].parent.name)
+    newest_us = max(
+        (s for s in sets if s.source and s.source.id == "us_ofac_sdn"),
+        key=lambda s: s.paths[0].parent.name,
+    )
     history = [s for s in sets if s is not newest_us]
     engine = connect(url)
     archive = Archive(Path(tempfile.mkdtemp(prefix="concerted-bench-")))
@@ -61,8 +63,12 @@ def phase_ingest(lists: Path, url: str) -> dict[str, float]:
     results += ingest(engine, archive, [newest_us], IngestOptions())
     daily_seconds = time.perf_counter() - start
     rejected = [r.message for r in results if r.status != "ingested"]
-    return {"seconds": history_seconds + daily_seconds, "daily_seconds": daily_seconds,
-            "files": len(results), "rejected": len(rejected)}
+    return {
+        "seconds": history_seconds + daily_seconds,
+        "daily_seconds": daily_seconds,
+        "files": len(results),
+        "rejected": len(rejected),
+    }
 
 
 def _child(phase: str, lists: Path, url: str = "") -> dict[str, float]:
@@ -95,13 +101,17 @@ def main() -> None:
     parser.add_argument("--url", default="")
     args = parser.parse_args()
     if args.child:
-        result = phase_parse(args.lists) if args.child == "parse" else phase_ingest(args.lists, args.url)
+        result = (
+            phase_parse(args.lists) if args.child == "parse" else phase_ingest(args.lists, args.url)
+        )
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(result))
         return
     floor = _child("parse", args.lists)
-    print(f"parse only (floor): {floor['seconds']:.1f} s, {floor['files']:.0f} file sets, "
-          f"{floor['listings']:.0f} listings, peak {floor['peak_mb']:.0f} MB")
+    print(
+        f"parse only (floor): {floor['seconds']:.1f} s, {floor['files']:.0f} file sets, "
+        f"{floor['listings']:.0f} listings, peak {floor['peak_mb']:.0f} MB"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         _report("sqlite", _child("ingest", args.lists, f"sqlite:///{tmp}/bench.db"), floor)
     if args.pg:
@@ -114,10 +124,12 @@ def main() -> None:
 
 def _report(backend: str, result: dict[str, float], floor: dict[str, float]) -> None:
     ratio = result["seconds"] / floor["seconds"] if floor["seconds"] else float("nan")
-    print(f"{backend}: whole history {result['seconds']:.1f} s (target < 60 s), "
-          f"peak {result['peak_mb']:.0f} MB (target < 1024 MB), {ratio:.2f}× the parse floor; "
-          f"one further daily OFAC snapshot {result['daily_seconds']:.2f} s (target < 3 s); "
-          f"{result['rejected']:.0f} rejected")
+    print(
+        f"{backend}: whole history {result['seconds']:.1f} s (target < 60 s), "
+        f"peak {result['peak_mb']:.0f} MB (target < 1024 MB), {ratio:.2f}× the parse floor; "
+        f"one further daily OFAC snapshot {result['daily_seconds']:.2f} s (target < 3 s); "
+        f"{result['rejected']:.0f} rejected"
+    )
 
 
 if __name__ == "__main__":

@@ -84,7 +84,8 @@ def post(client: httpx.Client, url: str, body: bytes, headers: dict[str, str],
     def once() -> int:
         nonlocal attempts
         attempts += 1
-        response = _guard(url, lambda: client.post(url, content=body, headers=headers))
+        response = _guard(url, lambda: client.post(url, content=body, headers=headers,
+                                                   timeout=policy.timeout))
         _check_status(url, response.status_code)
         return response.status_code
 
@@ -117,7 +118,8 @@ def _guard(url: str, call: Callable[[], T]) -> T:
 def _download_once(client: httpx.Client, url: str, validators: Validators,
                    policy: HttpPolicy) -> Download:
     def get() -> Download:
-        with client.stream("GET", url, headers=validators.headers()) as response:
+        with client.stream("GET", url, headers=validators.headers(),
+                           timeout=policy.timeout) as response:
             if response.status_code == 304:
                 return Download(url, 304, None, validators)
             _check_status(url, response.status_code)

@@ -20,8 +20,14 @@ from concerted.model import Listing, ProgramRef
 __all__ = ["listing_entities", "opensanctions_program"]
 
 _DATA = Path(__file__).parent / "data" / "opensanctions_programs.yaml"
-_NAME_PROPS = {"primary": "name", "variation": "alias", "alias": "alias", "original": "alias",
-               "fka": "previousName", "nka": "alias"}
+_NAME_PROPS = {
+    "primary": "name",
+    "variation": "alias",
+    "alias": "alias",
+    "original": "alias",
+    "fka": "previousName",
+    "nka": "alias",
+}
 
 
 @cache

@@ -74,7 +74,9 @@ def collect(paths: Iterable[Path], source_id: str | None = None) -> list[FileSet
     return sorted(sets, key=lambda s: s.paths)
 
 
-def ingest(engine: Engine, archive: Archive, sets: list[FileSet], options: IngestOptions) -> list[IngestResult]:
+def ingest(
+    engine: Engine, archive: Archive, sets: list[FileSet], options: IngestOptions
+) -> list[IngestResult]:
     writer = Writer(engine)
     results = [_ingest_one(engine, archive, writer, s, options) for s in sets]
     for source, dates in options.touched.items():
@@ -101,14 +103,20 @@ def _try_ingest(
     source = fileset.source
     main = fileset.paths[0]
     if source is None:
-        raise ParseError(str(main), "not recognised as any known official list; "
-                         "name it with --source ID (see `concerted sources --all`)")
+        raise ParseError(
+            str(main),
+            "not recognised as any known official list; "
+            "name it with --source ID (see `concerted sources --all`)",
+        )
     blobs = {p.name: p.read_bytes() for p in fileset.paths}
     return _store_blobs(engine, archive, writer, source, blobs, main, fileset.label, options)
 
 
 def ingest_blobs(
-    engine: Engine, archive: Archive, source: Source, blobs: Mapping[str, bytes],
+    engine: Engine,
+    archive: Archive,
+    source: Source,
+    blobs: Mapping[str, bytes],
     options: IngestOptions,
 ) -> IngestResult:
     """Ingest one file set held in memory (a download), keyed by base file name.
@@ -117,8 +125,9 @@ def ingest_blobs(
     """
     label = ", ".join(sorted(blobs))
     try:
-        result = _store_blobs(engine, archive, Writer(engine), source, dict(blobs),
-                              Path(label), label, options)
+        result = _store_blobs(
+            engine, archive, Writer(engine), source, dict(blobs), Path(label), label, options
+        )
     except ParseError as exc:
         return IngestResult(label, "rejected", source.id, message=str(exc))
     if result.status == "ingested" and result.published:
@@ -127,8 +136,14 @@ def ingest_blobs(
 
 
 def _store_blobs(
-    engine: Engine, archive: Archive, writer: Writer, source: Source, blobs: dict[str, bytes],
-    main: Path, label: str, options: IngestOptions,
+    engine: Engine,
+    archive: Archive,
+    writer: Writer,
+    source: Source,
+    blobs: dict[str, bytes],
+    main: Path,
+    label: str,
+    options: IngestOptions,
 ) -> IngestResult:
     files = tuple(sorted((name, sha256_of(data)) for name, data in blobs.items()))
     probe = Snapshot(source.id, "", files)
@@ -153,17 +168,24 @@ def _store_blobs(
 
 
 def _existing(engine: Engine, source: str, sha: str) -> str | None:
-    query = select(snapshots.c.published).where(snapshots.c.source == source, snapshots.c.sha256 == sha)
+    query = select(snapshots.c.published).where(
+        snapshots.c.source == source, snapshots.c.sha256 == sha
+    )
     with engine.connect() as conn:
         return conn.scalar(query)
 
 
 def _refuse_other_file_same_day(engine: Engine, source: str, published: str, file: str) -> None:
-    query = select(snapshots.c.sha256).where(snapshots.c.source == source, snapshots.c.published == published)
+    query = select(snapshots.c.sha256).where(
+        snapshots.c.source == source, snapshots.c.published == published
+    )
     with engine.connect() as conn:
         if conn.scalar(query) is not None:
-            raise ParseError(file, f"a different snapshot of {source} dated {published} is already "
-                             "stored; give this one its own date with --date")
+            raise ParseError(
+                file,
+                f"a different snapshot of {source} dated {published} is already "
+                "stored; give this one its own date with --date",
+            )
 
 
 def _date(path: Path, from_file: str | None, option: str | None) -> tuple[str, str]:
@@ -174,8 +196,11 @@ def _date(path: Path, from_file: str | None, option: str | None) -> tuple[str, s
         return option, "option"
     if _DATE_DIR.match(path.parent.name):
         return path.parent.name, "folder"
-    raise ParseError(str(path), "the file carries no date: give one with --date YYYY-MM-DD "
-                     "or keep it in a folder named YYYY-MM-DD")
+    raise ParseError(
+        str(path),
+        "the file carries no date: give one with --date YYYY-MM-DD "
+        "or keep it in a folder named YYYY-MM-DD",
+    )
 
 
 def _now() -> str:

@@ -6,11 +6,31 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "concerted"
-IO_LIBRARIES = {"sqlalchemy", "httpx", "psycopg", "fastapi", "requests", "smtplib", "socket",
-                "urllib", "concerted.store", "concerted.fetch", "concerted.archive",
-                "concerted.ingest"}
-PURE = ["sources", "analysis", "model.py", "ftm.py", "programs", "resolve/block.py",
-        "resolve/score.py", "resolve/judgements.py", "resolve/linker.py"]
+IO_LIBRARIES = {
+    "sqlalchemy",
+    "httpx",
+    "psycopg",
+    "fastapi",
+    "requests",
+    "smtplib",
+    "socket",
+    "urllib",
+    "concerted.store",
+    "concerted.fetch",
+    "concerted.archive",
+    "concerted.ingest",
+}
+PURE = [
+    "sources",
+    "analysis",
+    "model.py",
+    "ftm.py",
+    "programs",
+    "resolve/block.py",
+    "resolve/score.py",
+    "resolve/judgements.py",
+    "resolve/linker.py",
+]
 
 
 def _imports(path: Path) -> set[str]:
@@ -28,14 +48,17 @@ def _pure_files() -> list[Path]:
     files: list[Path] = []
     for entry in PURE:
         path = PACKAGE / entry
-        files.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else [])
+        files.extend(
+            sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.exists() else []
+        )
     return files
 
 
 def test_pure_modules_import_no_io() -> None:
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(
-            name for name in _imports(path)
+            name
+            for name in _imports(path)
             if any(name == lib or name.startswith(lib + ".") for lib in IO_LIBRARIES)
         )
         for path in _pure_files()

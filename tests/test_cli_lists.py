@@ -34,7 +34,9 @@ def test_ingest_refuses_an_undated_file(tmp_path: Path) -> None:
 def test_ingest_refuses_an_unknown_file(tmp_path: Path) -> None:
     other = tmp_path / "notes.txt"
     other.write_text("hello", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'c.db'}", "ingest", str(other)])
+    result = CliRunner().invoke(
+        cli, ["--db", f"sqlite:///{tmp_path / 'c.db'}", "ingest", str(other)]
+    )
     assert result.exit_code == 1
     assert "notes.txt" in result.output and "not recognised" in result.output
 
@@ -52,7 +54,11 @@ def test_sources_counts_on_the_shared_history(shared_store: str) -> None:
     assert (ca["listings"], ca["programs"]["ca-jvcfoa"]) == (1369, 70)
     au = by_source["au_dfat"]
     assert au["listings"] == 3062
-    assert au["program_themes"]["au-thematic"] == {"corruption": 14, "cyber": 5, "human_rights": 103}
+    assert au["program_themes"]["au-thematic"] == {
+        "corruption": 14,
+        "cyber": 5,
+        "human_rights": 103,
+    }
     assert by_source["un_sc"]["listings"] == 879
 
 
@@ -67,8 +73,18 @@ def test_changes_on_the_day_of_the_large_glomag_batch(shared_store: str) -> None
 
 @pytest.mark.shared
 def test_first_seen_is_the_first_snapshot_showing_a_listing(shared_store: str) -> None:
-    out = json.loads(run("listings", "--source", "us_ofac_sdn", "--program", "us-glomag",
-                         "--format", "json", db=shared_store).output)
+    out = json.loads(
+        run(
+            "listings",
+            "--source",
+            "us_ofac_sdn",
+            "--program",
+            "us-glomag",
+            "--format",
+            "json",
+            db=shared_store,
+        ).output
+    )
     first_seen = {row["first_seen"] for row in out}
     assert "2021-08-18" in first_seen and "2022-12-09" in first_seen
     assert sum(row["first_seen"] == "2022-12-09" for row in out) >= 170
@@ -77,11 +93,15 @@ def test_first_seen_is_the_first_snapshot_showing_a_listing(shared_store: str) -
 @pytest.mark.shared
 @pytest.mark.postgres
 def test_the_same_counts_on_postgresql(shared_store: str, shared_lists: Path, pg_url: str) -> None:
-    result = CliRunner().invoke(cli, ["--db", pg_url, "ingest", str(shared_lists), "--format", "csv"])
+    result = CliRunner().invoke(
+        cli, ["--db", pg_url, "ingest", str(shared_lists), "--format", "csv"]
+    )
     assert result.exit_code == 0, result.output
     on_pg = json.loads(run("sources", "--format", "json", db=pg_url).output)
     on_sqlite = json.loads(run("sources", "--format", "json", db=shared_store).output)
     assert on_pg == on_sqlite
     changes_pg = json.loads(run("changes", "us_ofac_sdn", "--format", "json", db=pg_url).output)
-    changes_sqlite = json.loads(run("changes", "us_ofac_sdn", "--format", "json", db=shared_store).output)
+    changes_sqlite = json.loads(
+        run("changes", "us_ofac_sdn", "--format", "json", db=shared_store).output
+    )
     assert changes_pg == changes_sqlite

@@ -43,12 +43,12 @@ def analysis_alerts(engine: Engine, created_at: str) -> tuple[int, str]:
 
 def _marks(engine: Engine, kind: str) -> dict[str, str] | None:
     """What was remembered of `kind`; None before the first run (the baseline)."""
+    query = select(alert_marks.c.key, alert_marks.c.value)
     with engine.connect() as conn:
-        rows = dict(conn.execute(select(alert_marks.c.key, alert_marks.c.value)
-                                 .where(alert_marks.c.kind.in_([kind, "baseline"]))).all())
-    if kind not in rows:
-        return None
-    return {k: v for k, v in rows.items() if k != kind}
+        if conn.scalar(query.where(alert_marks.c.kind == "baseline",
+                                   alert_marks.c.key == kind)) is None:
+            return None
+        return {k: v for k, v in conn.execute(query.where(alert_marks.c.kind == kind))}
 
 
 def _remember(engine: Engine, kind: str, marks: dict[str, str]) -> None:

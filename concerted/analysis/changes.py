@@ -44,9 +44,13 @@ def same_subject(old: Listing, new: Listing) -> bool:
     if old.schema != new.schema and {old.schema, new.schema} != {"Organization", "LegalEntity"}:
         return False
     old_names = {_name_key(old)} | {normalize(n.value, ascii=True) or "" for n in old.names}
-    best = max(
-        fuzz.token_sort_ratio(_name_key(new), candidate) for candidate in old_names if candidate
-    ) if any(old_names) else 0.0
+    best = (
+        max(
+            fuzz.token_sort_ratio(_name_key(new), candidate) for candidate in old_names if candidate
+        )
+        if any(old_names)
+        else 0.0
+    )
     if best >= 70:
         return True
     years_old = {d.lstrip("~")[:4] for d in old.birth_dates}

@@ -15,6 +15,7 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["Window", "gap_days", "parse_printed", "window_between", "window_from_history"]
@@ -112,7 +113,8 @@ def window_between(before: str | None, after: str) -> Window:
                   basis="snapshots")
 
 
-def window_from_history(seen: str, calendar_dates: Sequence[str], *, after: bool) -> Window:
+@lru_cache(maxsize=8192)
+def window_from_history(seen: str, calendar_dates: tuple[str, ...], *, after: bool) -> Window:
     """The window of a change seen at snapshot `seen` of a list whose snapshots are the sorted
     `calendar_dates`: a first appearance (after=False) lies between the previous snapshot and
     `seen`; a disappearance after last being seen (after=True) between `seen` and the next."""

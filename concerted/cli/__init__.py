@@ -5,7 +5,14 @@ from __future__ import annotations
 import click
 
 from concerted import __version__
-from concerted.cli import analysis_cmd, ingest_cmd, lists_cmd, programs_cmd
+from concerted.cli import (
+    alerts_cmd,
+    analysis_cmd,
+    fetch_cmd,
+    ingest_cmd,
+    lists_cmd,
+    programs_cmd,
+)
 from concerted.cli.context import AppContext
 from concerted.settings import Settings
 
@@ -23,7 +30,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (ingest_cmd, lists_cmd, programs_cmd, analysis_cmd):
+for module in (ingest_cmd, lists_cmd, programs_cmd, analysis_cmd, fetch_cmd, alerts_cmd):
     module.register(cli)
 
 

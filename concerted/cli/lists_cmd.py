@@ -14,29 +14,57 @@ from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.ftm import listing_entities
 from concerted.sources import SOURCES
 from concerted.store.reader import ListingRow, Reader
+from concerted.updates import clock
+from concerted.updates.health import HEALTH_COLUMNS, with_health
 
 __all__ = ["register"]
 
-_LISTING_COLUMNS = ["source", "key", "schema", "name", "programs", "listed_on", "first_seen",
-                    "last_seen", "current"]
+_LISTING_COLUMNS = [
+    "source",
+    "key",
+    "schema",
+    "name",
+    "programs",
+    "listed_on",
+    "first_seen",
+    "last_seen",
+    "current",
+]
 
 
 @click.command("sources")
 @FORMAT_OPTION
 @pass_app
 def sources_command(app: AppContext, fmt: str) -> None:
-    """Each source: snapshots held, newest date, listings and listings per program (newest)."""
-    rows = [{"source": s["source"], "jurisdiction": SOURCES[s["source"]].jurisdiction, **s}
-            for s in Reader(app.engine).source_summaries()]
-    emit(rows, fmt, ["source", "jurisdiction", "snapshots", "newest", "listings", "programs"],
-         "sources")
+    """Each source: snapshots held, newest date, listings per program (newest), and health:
+    when last confirmed current, age, STALE beyond its cadence, the last fetch error."""
+    rows = [
+        {"source": s["source"], "jurisdiction": SOURCES[s["source"]].jurisdiction, **s}
+        for s in Reader(app.engine).source_summaries()
+    ]
+    rows = with_health(rows, app.engine, clock.now().date())
+    emit(
+        rows,
+        fmt,
+        ["source", "jurisdiction", "snapshots", "newest", "listings", "programs",
+         *HEALTH_COLUMNS],
+        "sources",
+    )
 
 
 def _flat_listing(row: ListingRow) -> dict[str, Any]:
     item = row.listing
-    return {"source": item.source, "key": item.key, "schema": item.schema, "name": item.name,
-            "programs": list(item.program_ids), "listed_on": item.listed_on,
-            "first_seen": row.first_seen, "last_seen": row.last_seen, "current": row.current}
+    return {
+        "source": item.source,
+        "key": item.key,
+        "schema": item.schema,
+        "name": item.name,
+        "programs": list(item.program_ids),
+        "listed_on": item.listed_on,
+        "first_seen": row.first_seen,
+        "last_seen": row.last_seen,
+        "current": row.current,
+    }
 
 
 @click.command("listings")
@@ -45,8 +73,9 @@ def _flat_listing(row: ListingRow) -> dict[str, Any]:
 @click.option("--all", "include_removed", is_flag=True, help="Include listings since removed.")
 @FORMAT_OPTION
 @pass_app
-def listings_command(app: AppContext, source: str | None, program: str | None,
-                     include_removed: bool, fmt: str) -> None:
+def listings_command(
+    app: AppContext, source: str | None, program: str | None, include_removed: bool, fmt: str
+) -> None:
     """Listings currently on the lists (with --all, also those since removed)."""
     rows = Reader(app.engine).listings(source, program, None if include_removed else True)
     emit([_flat_listing(r) for r in rows], fmt, _LISTING_COLUMNS, "listings")
@@ -63,12 +92,26 @@ def changes_command(app: AppContext, source: str, since: str | None, fmt: str) -
     if fmt == "json":
         emit_json(groups)
         return
-    rows = [{"snapshot": g["snapshot"], "previous": g["previous"], "kind": kind,
-             "listing_key": c["listing_key"], "name": c["name"], "programs": c["programs"],
-             "fields": c.get("fields", [])}
-            for g in groups for kind in ("added", "removed", "amended") for c in g[kind]]
-    emit(rows, fmt, ["snapshot", "previous", "kind", "listing_key", "name", "programs", "fields"],
-         f"changes in {source}")
+    rows = [
+        {
+            "snapshot": g["snapshot"],
+            "previous": g["previous"],
+            "kind": kind,
+            "listing_key": c["listing_key"],
+            "name": c["name"],
+            "programs": c["programs"],
+            "fields": c.get("fields", []),
+        }
+        for g in groups
+        for kind in ("added", "removed", "amended")
+        for c in g[kind]
+    ]
+    emit(
+        rows,
+        fmt,
+        ["snapshot", "previous", "kind", "listing_key", "name", "programs", "fields"],
+        f"changes in {source}",
+    )
 
 
 @click.group("export")
@@ -77,8 +120,14 @@ def export_group() -> None:
 
 
 @export_group.command("listings")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "ftm"]), default="json",
-              show_default=True, help="ftm: FollowTheMoney entities, one JSON object a line.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "ftm"]),
+    default="json",
+    show_default=True,
+    help="ftm: FollowTheMoney entities, one JSON object a line.",
+)
 @click.option("--source", type=click.Choice(sorted(SOURCES)), default=None)
 @click.option("--program", default=None)
 @pass_app

@@ -15,8 +15,12 @@ from rich.table import Table
 __all__ = ["FORMAT_OPTION", "emit", "emit_json"]
 
 FORMAT_OPTION = click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-    show_default=True, help="table for people; csv or json for programs.",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; csv or json for programs.",
 )
 
 

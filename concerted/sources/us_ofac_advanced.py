@@ -125,7 +125,8 @@ def _feature(feature: Element, refs: Refs, facts: Facts) -> None:
             value = refs.text("DetailReference", ref) if ref else (detail.text or "").strip()
         else:
             continue
-        _labelled(label, value, facts)
+        if value:
+            _labelled(label, value, facts)
 
 
 def _document(doc: Element, refs: Refs, facts: Facts) -> None:

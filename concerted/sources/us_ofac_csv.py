@@ -68,7 +68,7 @@ def read_rows(file: str, data: bytes, width: int, *, required: bool = True) -> l
     except csv.Error as exc:
         raise ParseError(file, f"not a readable CSV (truncated?): {exc}") from exc
     for number, row in enumerate(rows, 1):
-        if len(row) != width or not row[0].strip().isdigit():
+        if len(row) != width or not row[0].isdigit():
             problem = f"record {number} is not an OFAC row of {width} fields: {row[:3]}"
             raise ParseError(file, problem)
     if ",-0-" in text:  # a null spelt otherwise (no space, at the end of the file)

@@ -1,9 +1,9 @@
 """What one SDN entry says, gathered fact by fact from any of OFAC's formats, then frozen.
 
 The three formats (legacy CSV set, sdn.xml, advanced XML) name their facts with the same
-labels, so they share one accumulator: `add(label, value)` files a labelled value into the
-right Listing field, and `listing()` freezes it with duplicates removed (the CSV repeats the
-Title in Remarks; companion files repeat aliases).
+labels, so they share one accumulator: `text_effect`/`add` turn a labelled value into
+(Listing field, value), `Facts` collects them, and `listing()` freezes them with duplicates
+removed (formats and companion files repeat themselves).
 """
 
 from __future__ import annotations

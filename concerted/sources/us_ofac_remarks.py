@@ -34,11 +34,7 @@ def parse_remarks(
     if not truncated and text.endswith("."):
         text = text[:-1]  # the period closes the whole remark, not its last value
     parts = [stripped for part in text.split(";") if (stripped := part.strip())]
-    if truncated and parts:
-        facts.append("notes", CUT_MARK + parts.pop())
-        seen = len(parts) + 1
-    else:
-        seen = len(parts)
+    cut = parts.pop() if truncated and parts else None
     recognised = 0
     values, notes = facts.values, facts.values.setdefault("notes", [])
     for part in parts:
@@ -55,6 +51,8 @@ def parse_remarks(
         else:
             values.setdefault(effect[0], []).append(effect[1])
             recognised += effect[0] != "notes"
+    if cut is not None:
+        notes.append(CUT_MARK + cut)
     if not notes:
         del values["notes"]
-    return recognised, seen
+    return recognised, len(parts) + (cut is not None)

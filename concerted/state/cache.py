@@ -37,7 +37,9 @@ class StateCache:
     def current(self) -> State:
         state = self._state
         if state is None:
-            return self.refresh()
+            with self._building:
+                first = self._state
+            return first if first is not None else self.refresh()
         now = time.monotonic()
         if now - self._checked >= self.check_seconds:
             self._checked = now

@@ -9,25 +9,31 @@ from typing import Any
 
 from concerted.model import Listing
 from concerted.resolve.record import Record, prepare
-from concerted.resolve.score import SCORERS, get_scorer
+from concerted.resolve.score import SCORERS, Scorer, get_scorer
 from concerted.state.model import State
 
-__all__ = ["explain_target"]
+__all__ = ["explain_target", "prepared", "scorer_for"]
 
 
-@lru_cache(maxsize=4096)
-def _prepared(listing: Listing) -> Record:
+@lru_cache(maxsize=16384)
+def prepared(listing: Listing) -> Record:
+    """A listing prepared for scoring, once (listings are immutable values)."""
     return prepare(listing)
+
+
+def scorer_for(state: State) -> Scorer:
+    """The default scorer, with word rarity taken from this state's name index."""
+    return state.remember(("scorer",), lambda: get_scorer(next(iter(SCORERS)), state.index.idf))
 
 
 def explain_target(state: State, target_id: str, limit: int = 12) -> list[dict[str, Any]]:
     """Each pair of the target's listings from different lists, scored and explained."""
     records = state.target_records(target_id)
-    scorer = get_scorer(next(iter(SCORERS)), state.index.idf)
+    scorer = scorer_for(state)
     pairs = [(a, b) for a, b in combinations(records, 2) if a.listing.source != b.listing.source]
     explained = []
     for a, b in pairs[:limit]:
-        score = scorer.score(_prepared(a.listing), _prepared(b.listing))
+        score = scorer.score(prepared(a.listing), prepared(b.listing))
         explained.append({"left": {"source": a.listing.source, "listing_key": a.listing.key},
                           "right": {"source": b.listing.source, "listing_key": b.listing.key},
                           "score": round(score.score, 3), "scorer": scorer.name,

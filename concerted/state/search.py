@@ -86,6 +86,23 @@ class NameIndex:
                           for text in self.names[position]), key=lambda pair: pair[0])
         return Hit(self.ids[position], round(best / 2 + 50 * min(whole, 1), 1), name)
 
+    def candidates(self, text: str, limit: int = 20, max_df: int = 2000) -> list[str]:
+        """Targets sharing whole words with `text`, by the rarity of the words they share
+        (blocking for the matcher: an extra middle name does not hide a candidate)."""
+        weights: dict[int, float] = {}
+        for token in name_tokens(text):
+            position = bisect_left(self.tokens, token)
+            if position == len(self.tokens) or self.tokens[position] != token:
+                continue
+            posting = self.postings[position]
+            if len(posting) > max_df:
+                continue
+            weight = math.log(max(len(self.ids), 1) / len(posting))
+            for target in posting:
+                weights[target] = weights.get(target, 0.0) + weight
+        ranked = sorted(weights, key=lambda p: (-weights[p], p))[:limit]
+        return [self.ids[p] for p in ranked]
+
     def idf(self, word: str) -> float:
         """How rare a name word is among targets: log(N / targets with it)."""
         position = bisect_left(self.tokens, word)

@@ -29,7 +29,7 @@ def _executemany(conn: Connection, table: Table, rows: Sequence[dict[str, Any]])
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
     raw = conn.connection.driver_connection
     assert raw is not None
-    cursor = raw.cursor()  # type: ignore[attr-defined]
+    cursor = raw.cursor()
     cursor.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
     cursor.close()
 
@@ -38,7 +38,7 @@ def _copy(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> Non
     columns = list(rows[0])
     raw = conn.connection.driver_connection
     assert raw is not None
-    with raw.cursor() as cursor:  # type: ignore[attr-defined]
+    with raw.cursor() as cursor:
         sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
         with cursor.copy(sql) as copy:
             for row in rows:

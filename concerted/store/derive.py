@@ -69,7 +69,9 @@ def _snapshot_versions(conn: Connection, source: str, date: str) -> dict[str, in
     return {key: vid for key, vid in conn.execute(query)}
 
 
-def _load(conn: Connection, wanted: dict[str, int], cache: dict[int, Listing]) -> dict[str, Listing]:
+def _load(
+    conn: Connection, wanted: dict[str, int], cache: dict[int, Listing]
+) -> dict[str, Listing]:
     missing = [vid for vid in wanted.values() if vid not in cache]
     for start in range(0, len(missing), 900):
         chunk = missing[start : start + 900]
@@ -112,8 +114,14 @@ def _rebuild_listings(conn: Connection, source: str, newest: str | None) -> None
         if key in spans:  # a reused key's listing starts with the subject it now names
             spans[key][1] = max(str(spans[key][1]), date)
     rows = [
-        {"source": source, "key": k, "version_id": v, "first_seen": f, "last_seen": last,
-         "current": last == newest}
+        {
+            "source": source,
+            "key": k,
+            "version_id": v,
+            "first_seen": f,
+            "last_seen": last,
+            "current": last == newest,
+        }
         for k, (v, f, last) in spans.items()
     ]
     bulk_insert(conn, listings, rows)

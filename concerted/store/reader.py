@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -23,8 +24,13 @@ class ListingRow:
     current: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.listing.to_dict(), "programs_ids": list(self.listing.program_ids),
-                "first_seen": self.first_seen, "last_seen": self.last_seen, "current": self.current}
+        return {
+            **self.listing.to_dict(),
+            "programs_ids": list(self.listing.program_ids),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "current": self.current,
+        }
 
 
 class Reader:
@@ -70,8 +76,12 @@ class Reader:
         return ordered, {p: dict(sorted(c.items())) for p, c in sorted(themes.items())}
 
     def listings(
-        self, source: str | None = None, program: str | None = None, current: bool | None = True,
-        limit: int | None = None, offset: int = 0,
+        self,
+        source: str | None = None,
+        program: str | None = None,
+        current: bool | None = True,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[ListingRow]:
         query = (
             select(versions.c.data, listings.c.first_seen, listings.c.last_seen, listings.c.current)
@@ -106,8 +116,12 @@ class Reader:
     def history(self, source: str, key: str) -> list[dict[str, Any]]:
         """Each version of one listing with the first and last snapshot that showed it."""
         query = (
-            select(versions.c.hash, versions.c.data, func.min(snapshots.c.published),
-                   func.max(snapshots.c.published))
+            select(
+                versions.c.hash,
+                versions.c.data,
+                func.min(snapshots.c.published),
+                func.max(snapshots.c.published),
+            )
             .join(memberships, memberships.c.version_id == versions.c.id)
             .join(snapshots, snapshots.c.id == memberships.c.snapshot_id)
             .where(versions.c.source == source, versions.c.key == key)
@@ -124,8 +138,14 @@ class Reader:
         """Per snapshot after the baseline: added, removed, amended (`concerted changes`)."""
         dates = [s["published"] for s in self.snapshots(source)]
         grouped = {
-            date: {"snapshot": date, "previous": previous, "added": [], "removed": [], "amended": []}
-            for previous, date in zip(dates, dates[1:], strict=False)
+            date: {
+                "snapshot": date,
+                "previous": previous,
+                "added": [],
+                "removed": [],
+                "amended": [],
+            }
+            for previous, date in itertools.pairwise(dates)
             if since is None or date >= since
         }
         query = select(changes).where(changes.c.source == source).order_by(changes.c.id)
@@ -138,8 +158,11 @@ class Reader:
 
 
 def _change_dict(row: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"listing_key": row["key"], "name": row["name"],
-                            "programs": json.loads(row["programs"])}
+    item: dict[str, Any] = {
+        "listing_key": row["key"],
+        "name": row["name"],
+        "programs": json.loads(row["programs"]),
+    }
     if row["kind"] == "amended":
         item["fields"] = json.loads(row["fields"])
     if row["reused_key"]:

@@ -272,5 +272,214 @@ alert_marks = Table(
     Column("value", Text, nullable=False),
 )
 
-__all__ += ["alert_deliveries", "alert_marks", "alerts", "delivery_log", "fetch_runs",
-            "fetch_state", "subscriptions", "watch_runs"]
+__all__ += [
+    "alert_deliveries",
+    "alert_marks",
+    "alerts",
+    "delivery_log",
+    "fetch_runs",
+    "fetch_state",
+    "subscriptions",
+    "watch_runs",
+]
+
+# --- Dossiers (appended by the dossiers work: concerted.dossiers) ----------------------------
+# Free-text columns marked "sealed" hold AES-GCM tokens `v1.<key id>.<base64>` (see
+# concerted.dossiers.crypto), bound to their table, column and row id; evidence files are
+# stored encrypted in the archive, their key id beside them. Ids of dossier rows are random
+# strings, so that an id says nothing and is known before the row is sealed.
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(255), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),  # ngo / coalition / government / other
+    Column("created_at", String(32), nullable=False),
+)
+
+org_members = Table(
+    "org_members",
+    metadata,
+    Column("org_id", Integer, ForeignKey("organisations.id"), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("role", String(16), nullable=False),  # owner / editor / viewer
+    Column("added_at", String(32), nullable=False),
+)
+
+coalitions = Table(
+    "coalitions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(255), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+coalition_members = Table(
+    "coalition_members",
+    metadata,
+    Column("coalition_id", Integer, ForeignKey("coalitions.id"), primary_key=True),
+    Column("org_id", Integer, ForeignKey("organisations.id"), primary_key=True),
+)
+
+dossiers = Table(
+    "dossiers",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("org_id", Integer, ForeignKey("organisations.id"), nullable=False),
+    Column("subject", Text, nullable=False),  # sealed: the subject's name
+    Column("schema", String(32), nullable=False),
+    Column("profile", Text, nullable=False),  # sealed JSON: aliases, identifiers, positions...
+    Column("status", String(16), nullable=False),  # open / closed
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_dossiers_org", "org_id"),
+)
+
+# The subject's listings by the lists' own keys (never canonical target ids, which move).
+dossier_listings = Table(
+    "dossier_listings",
+    metadata,
+    Column("dossier_id", String(32), ForeignKey("dossiers.id"), primary_key=True),
+    Column("source", String(32), primary_key=True),
+    Column("listing_key", String(255), primary_key=True),
+    Column("how", String(16), nullable=False),  # manual / target / designated
+    Column("linked_by", Integer, ForeignKey("users.id"), nullable=True),
+    Column("linked_at", String(32), nullable=False),
+)
+
+dossier_shares = Table(
+    "dossier_shares",
+    metadata,
+    Column("dossier_id", String(32), ForeignKey("dossiers.id"), primary_key=True),
+    Column("coalition_id", Integer, ForeignKey("coalitions.id"), primary_key=True),
+    Column("level", String(16), nullable=False),  # the widest level the partners may see
+    Column("shared_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("shared_at", String(32), nullable=False),
+)
+
+allegations = Table(
+    "allegations",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dossier_id", String(32), ForeignKey("dossiers.id"), nullable=False),
+    Column("conduct", Text, nullable=False),  # JSON list of conduct category ids
+    Column("summary", Text, nullable=False),  # sealed
+    Column("places", Text, nullable=False),  # sealed
+    Column("victims", Text, nullable=False),  # sealed: described without identifying anyone
+    Column("date_from", String(10), nullable=True),
+    Column("date_to", String(10), nullable=True),
+    Column("level", String(16), nullable=False),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_allegations_dossier", "dossier_id"),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dossier_id", String(32), ForeignKey("dossiers.id"), nullable=False),
+    Column("kind", String(16), nullable=False),  # document / image / link / testimony
+    Column("level", String(16), nullable=False),
+    Column("title", Text, nullable=False),  # sealed
+    Column("summary", Text, nullable=False),  # sealed
+    Column("url", Text, nullable=True),  # sealed
+    Column("provenance", Text, nullable=False),  # sealed JSON: source, obtained, by, custody
+    Column("supports", Text, nullable=False),  # JSON list of allegation ids
+    Column("sha256", Text, nullable=True),  # sealed: a bare hash would confirm a known file
+    Column("size", Integer, nullable=True),
+    Column("content_type", String(100), nullable=True),
+    Column("blob", String(64), nullable=True),  # archive digest of the encrypted file
+    Column("key_id", String(32), nullable=True),  # the data key that encrypted it
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_evidence_dossier", "dossier_id"),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dossier_id", String(32), ForeignKey("dossiers.id"), nullable=False),
+    Column("program", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("packet_sha256", String(64), nullable=True),  # of the last packet built
+    UniqueConstraint("dossier_id", "program", name="uq_submission_program"),
+)
+
+submission_events = Table(
+    "submission_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("submission_id", String(32), ForeignKey("submissions.id"), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("on_date", String(10), nullable=False),  # when it happened, as the user says
+    Column("at", String(32), nullable=False),  # when it was recorded
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),  # None: automatic
+    Column("note", Text, nullable=False),  # sealed
+    Index("ix_submission_events_submission", "submission_id"),
+)
+
+# Alerts to the owners of a dossier (kept apart from the list alerts, whose feeds are public).
+dossier_alerts = Table(
+    "dossier_alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("org_id", Integer, ForeignKey("organisations.id"), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("dossier_id", String(32), ForeignKey("dossiers.id"), nullable=False),
+    Column("submission_id", String(32), ForeignKey("submissions.id"), nullable=True),
+    Column("kind", String(16), nullable=False),  # designated
+    Column("message", Text, nullable=False),  # sealed
+    Column("created_at", String(32), nullable=False),
+    Column("read_at", String(32), nullable=True),
+    Index("ix_dossier_alerts_user", "user_id", "id"),
+)
+
+# Append-only and hash-chained: each entry's hash covers its fields and the previous hash.
+# Details name objects and levels, never confidential content.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(320), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("object_type", String(32), nullable=False),
+    Column("object_id", String(64), nullable=False),
+    Column("org_id", Integer, nullable=True),
+    Column("detail", Text, nullable=False),  # JSON
+    Column("prev_hash", String(64), nullable=False, unique=True),
+    Column("hash", String(64), nullable=False),
+)
+
+# The chain's head, one row: taking its lock serialises appends on SQLite and PostgreSQL.
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# Partners' Ed25519 public keys an organisation accepts exchange bundles from.
+trusted_keys = Table(
+    "trusted_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("org_id", Integer, ForeignKey("organisations.id"), nullable=False),
+    Column("key_id", String(64), nullable=False),
+    Column("label", String(255), nullable=False),
+    Column("public_key", String(64), nullable=False),  # hex
+    Column("added_at", String(32), nullable=False),
+    UniqueConstraint("org_id", "key_id", name="uq_trusted_key"),
+)
+
+__all__ += ["allegations", "audit_head", "audit_log", "coalition_members", "coalitions",
+            "dossier_alerts", "dossier_listings", "dossier_shares", "dossiers", "evidence",
+            "org_members", "organisations", "submission_events", "submissions", "trusted_keys"]

@@ -59,7 +59,9 @@ class Writer:
         )
         return int(result.inserted_primary_key[0])  # type: ignore[index]
 
-    def _version_ids(self, conn: Connection, source: str, listings: tuple[Listing, ...]) -> set[int]:
+    def _version_ids(
+        self, conn: Connection, source: str, listings: tuple[Listing, ...]
+    ) -> set[int]:
         known = self._known.setdefault(source, {})
         hashes = self._load_hashes(conn, source)
         ids: set[int] = set()
@@ -87,7 +89,9 @@ class Writer:
 
     def _load_hashes(self, conn: Connection, source: str) -> dict[str, int]:
         if source not in self._hashes:
-            rows = conn.execute(select(versions.c.hash, versions.c.id).where(versions.c.source == source))
+            rows = conn.execute(
+                select(versions.c.hash, versions.c.id).where(versions.c.source == source)
+            )
             self._hashes[source] = {h: i for h, i in rows}
         return self._hashes[source]
 
@@ -114,7 +118,9 @@ def _version_row(listing: Listing, digest: str, payload: str) -> dict[str, Any]:
         "schema": listing.schema,
         "name": listing.name,
         "programs": json.dumps(list(listing.program_ids)),
-        "themes": json.dumps(sorted({(p.id, p.theme) for p in listing.programs if p.id and p.theme})),
+        "themes": json.dumps(
+            sorted({(p.id, p.theme) for p in listing.programs if p.id and p.theme})
+        ),
         "listed_on": listing.listed_on,
         "data": payload,
     }

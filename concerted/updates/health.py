@@ -12,7 +12,7 @@ from concerted.sources import SOURCES
 from concerted.store.reader import Reader
 from concerted.updates.runs import last_runs
 
-__all__ = ["HEALTH_COLUMNS", "freshness", "source_health"]
+__all__ = ["HEALTH_COLUMNS", "freshness", "source_health", "with_health"]
 
 HEALTH_COLUMNS = ["checked", "age_days", "status", "last_error"]
 
@@ -58,3 +58,20 @@ def _status(entry: dict[str, Any], cadence: int) -> str:
     if entry["last_run"] == "failed":
         parts.append("FAILING")
     return ", ".join(parts) or "ok"
+
+
+def with_health(rows: list[dict[str, Any]], engine: Engine, today: date) -> list[dict[str, Any]]:
+    """`concerted sources` rows with the health columns added (and a row for a source that
+    was fetched but never successfully, so its error shows)."""
+    health = source_health(engine, today)
+    held = {row["source"] for row in rows}
+    extra: list[dict[str, Any]] = [
+        {"source": s, "jurisdiction": SOURCES[s].jurisdiction if s in SOURCES else None,
+         "snapshots": 0, "newest": None, "listings": 0, "programs": {}}
+        for s in sorted(health) if s not in held]
+    return [row | _columns(health.get(row["source"], {})) for row in [*rows, *extra]]
+
+
+def _columns(entry: dict[str, Any]) -> dict[str, Any]:
+    keys = ("checked", "age_days", "stale", "status", "last_run", "last_error", "last_error_at")
+    return {key: entry.get(key) for key in keys}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 
@@ -25,7 +26,7 @@ def resolve(engine: Engine) -> str:
         return "resolve: skipped (concerted.resolve.xref is not present yet)"
     for name in _XREF_ENTRY_POINTS:
         entry = getattr(module, name, None)
-        if callable(entry) and len(inspect.signature(entry).parameters) >= 1:
+        if callable(entry) and _takes_one_argument(entry):
             result = entry(engine)
             return f"resolve: concerted.resolve.xref.{name} ran ({result!r:.80})"
     return "resolve: skipped (concerted.resolve.xref has no run_xref/xref/run(engine))"
@@ -36,3 +37,10 @@ def analyse(engine: Engine, notes: list[str]) -> int:
     new, note = analysis_alerts(engine, clock.stamp())
     notes.append(note)
     return new
+
+
+def _takes_one_argument(entry: Callable[..., object]) -> bool:
+    required = [p for p in inspect.signature(entry).parameters.values()
+                if p.default is inspect.Parameter.empty
+                and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return len(required) == 1

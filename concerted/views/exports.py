@@ -67,8 +67,6 @@ def export_targets(state: State, fmt: str) -> bytes:
         for target_id in sorted(state.targets):
             for record in state.target_records(target_id):
                 for entity in listing_entities(record.listing, record.jurisdiction):
-                    entity.setdefault("referents", [])
-                    entity["target_id"] = target_id
                     lines.append(json.dumps(entity, ensure_ascii=False, sort_keys=True))
         return ("\n".join(lines) + "\n").encode("utf-8")
     return state.remember(("export", fmt), lambda: rows_to(fmt, list(target_rows(state)),

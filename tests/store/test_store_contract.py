@@ -57,8 +57,11 @@ def _lines(date: str) -> dict[str, bytes]:
 
 def _expected(previous: str, date: str) -> tuple[set[str], set[str], set[str]]:
     old, new = _lines(previous), _lines(date)
-    return (set(new) - set(old), set(old) - set(new),
-            {k for k in set(old) & set(new) if old[k] != new[k]})
+    return (
+        set(new) - set(old),
+        set(old) - set(new),
+        {k for k in set(old) & set(new) if old[k] != new[k]},
+    )
 
 
 def _ingest(db_url: str, tmp_path: Path, dates: list[str]) -> list[IngestResult]:
@@ -71,10 +74,15 @@ def _ingest_paths(db_url: str, tmp_path: Path, paths: list[Path]) -> list[Ingest
 
 def _state(db_url: str) -> dict[str, Any]:
     reader = Reader(_engine(db_url))
-    listings = {(r.listing.key, r.first_seen, r.last_seen, r.current, r.listing.to_json())
-                for r in reader.listings(current=None)}
-    return {"listings": listings, "changes": reader.changes("us_ofac_sdn"),
-            "summary": reader.source_summaries()}
+    listings = {
+        (r.listing.key, r.first_seen, r.last_seen, r.current, r.listing.to_json())
+        for r in reader.listings(current=None)
+    }
+    return {
+        "listings": listings,
+        "changes": reader.changes("us_ofac_sdn"),
+        "summary": reader.source_summaries(),
+    }
 
 
 def test_ingest_counts_and_first_seen(db_url: str, tmp_path: Path) -> None:
@@ -154,5 +162,7 @@ def test_history_of_an_amended_listing(db_url: str, tmp_path: Path) -> None:
     _ingest(db_url, tmp_path, DATES)
     history = Reader(_engine(db_url)).history("us_ofac_sdn", "19029")
     assert [(h["first_seen"], h["last_seen"]) for h in history][:2] == [
-        ("2022-12-08", "2022-12-08"), ("2022-12-09", history[1]["last_seen"])]
+        ("2022-12-08", "2022-12-08"),
+        ("2022-12-09", history[1]["last_seen"]),
+    ]
     assert history[0]["listing"]["programs"] != history[1]["listing"]["programs"]

@@ -1,0 +1,38 @@
+"""`/api/v1/exports/...`: targets (CSV, JSON, FtM, XLSX) and gaps (CSV, JSON, XLSX)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import Response
+
+from concerted.api.deps import StateDep
+from concerted.api.routers.analyses import gap_filter
+from concerted.views.exports import MEDIA_TYPES, export_targets, rows_to
+from concerted.views.gaps import GAP_COLUMNS, GapFilter, gap_rows
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["exports"])
+
+
+def _download(body: bytes, name: str, fmt: str) -> Response:
+    extension = "ndjson" if fmt == "ftm" else fmt
+    return Response(body, media_type=MEDIA_TYPES[fmt], headers={
+        "Content-Disposition": f'attachment; filename="{name}.{extension}"'})
+
+
+@router.get("/exports/targets", response_class=Response)
+def targets_export(state: StateDep, format: Literal["csv", "json", "ftm", "xlsx"] = "csv"
+                   ) -> Response:
+    """One row per (target, listing): target_id, source, listing_key, jurisdiction, schema,
+    name, programs, listed_on. `ftm`: FollowTheMoney entities, one JSON object a line."""
+    return _download(export_targets(state, format), "targets", format)
+
+
+@router.get("/exports/gaps", response_class=Response)
+def gaps_export(state: StateDep, flt: Annotated[GapFilter, Depends(gap_filter)],
+                format: Literal["csv", "json", "xlsx"] = "csv") -> Response:
+    """The ranked gaps as a table, with the explanation of each score."""
+    return _download(rows_to(format, gap_rows(state, flt), GAP_COLUMNS), "gaps", format)

@@ -1,0 +1,46 @@
+"""`/api/v1/sources`: the lists held, their freshness, and each list's changes feed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from concerted.api.deps import EngineDep, StateDep
+from concerted.api.errors import ApiError
+from concerted.api.models import SourceInfo
+from concerted.views.sources import amendment_diff, changes_feed, sources_view
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["sources"])
+DateText = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2023-01-01"])]
+
+
+@router.get("/sources", response_model=list[SourceInfo])
+def list_sources(state: StateDep) -> list[dict[str, Any]]:
+    """Each official list held: snapshots, the newest and its age, listings per program."""
+    return sources_view(state, date.today())
+
+
+def _known(state: StateDep, source: str) -> None:
+    if source not in {s["source"] for s in state.sources}:
+        raise ApiError(404, f"no source {source!r} is held")
+
+
+@router.get("/changes/{source}")
+def source_changes(state: StateDep, engine: EngineDep, source: str, since: DateText = None,
+                   limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[dict[str, Any]]:
+    """Additions, removals and amendments per snapshot, newest first."""
+    _known(state, source)
+    return changes_feed(engine, state, source, since, limit)
+
+
+@router.get("/changes/{source}/{listing_key}/diff")
+def amendment(state: StateDep, engine: EngineDep, source: str, listing_key: str,
+              snapshot: Annotated[str, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+              ) -> list[dict[str, Any]]:
+    """The fields an amendment changed at `snapshot`, before and after."""
+    _known(state, source)
+    return amendment_diff(engine, source, listing_key, snapshot)

@@ -1,0 +1,57 @@
+"""`/api/v1/search` and `/api/v1/targets/{target_id}`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from concerted.api.deps import PageDep, StateDep
+from concerted.api.errors import ApiError
+from concerted.api.models import SearchResponse, TargetResponse
+from concerted.views.search import SearchFilter, search, suggest
+from concerted.views.targets import target_detail
+
+__all__ = ["SearchParams", "router", "search_filter"]
+
+router = APIRouter(tags=["targets"])
+
+Text = Annotated[str | None, Query(max_length=100)]
+
+
+def search_filter(jurisdiction: Text = None, program: Text = None, theme: Text = None,
+                  schema: Text = None, nationality: Text = None,
+                  since: Annotated[date | None, Query(description="Designated on or after")] = None,
+                  until: Annotated[date | None, Query(description="Designated on or before")] = None
+                  ) -> SearchFilter:
+    if since and until and since > until:
+        raise ApiError(400, "since: must not be after until")
+    return SearchFilter(jurisdiction, program, theme, schema, nationality, since, until)
+
+
+SearchParams = Annotated[SearchFilter, Depends(search_filter)]
+
+
+@router.get("/search", response_model=SearchResponse)
+def search_targets(state: StateDep, page: PageDep, flt: SearchParams,
+                   q: Annotated[str, Query(max_length=200, examples=["zhu hailun"])] = ""
+                   ) -> dict[str, Any]:
+    """Names and aliases in any script; filters narrow to designations matching them all."""
+    return search(state, q, flt, page)
+
+
+@router.get("/suggest")
+def suggest_targets(state: StateDep, q: Annotated[str, Query(max_length=200)] = "",
+                    limit: Annotated[int, Query(ge=1, le=20)] = 8) -> list[dict[str, Any]]:
+    """Type-ahead: the best few targets for a partial name, with the name that matched."""
+    return suggest(state, q, limit)
+
+
+@router.get("/targets/{target_id:path}", response_model=TargetResponse)
+def get_target(state: StateDep, target_id: str) -> dict[str, Any]:
+    """A target with its listings side by side, designations, gap, rounds, explanations."""
+    detail = target_detail(state, target_id)
+    if detail is None:
+        raise ApiError(404, f"no target {target_id!r}")
+    return detail

@@ -1,0 +1,121 @@
+"""The keyring: AES-256 data keys (one active, older ones kept to read what they sealed) and
+Ed25519 signing keys for exchange bundles, in one JSON file readable by its owner only.
+
+The file lives at `CONCERTED_KEY_FILE`, by default `<data dir>/keys/keyring.json`. It is never
+written to the database, to backups or to logs: whoever holds the store and the backups
+without it holds ciphertext.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from concerted.dossiers.clock import now_iso
+
+__all__ = ["DataKey", "KeyMissing", "Keyring", "SigningKey", "key_file", "load_keyring",
+           "new_data_key", "new_signing_key", "public_key_hex", "save_keyring"]
+
+
+class KeyMissing(LookupError):
+    """A key id named by a ciphertext or bundle is not in this keyring."""
+
+
+@dataclass(frozen=True)
+class DataKey:
+    id: str
+    key: bytes
+    created: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    id: str  # the first 16 bytes of SHA-256 of the public key, hex
+    seed: bytes
+    created: str
+    active: bool
+
+    def private(self) -> Ed25519PrivateKey:
+        return Ed25519PrivateKey.from_private_bytes(self.seed)
+
+
+@dataclass(frozen=True)
+class Keyring:
+    data_keys: tuple[DataKey, ...] = ()
+    signing_keys: tuple[SigningKey, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+    def active_data_key(self) -> DataKey:
+        return next(k for k in self.data_keys if k.active)
+
+    def data_key(self, key_id: str) -> bytes:
+        for key in self.data_keys:
+            if key.id == key_id:
+                return key.key
+        raise KeyMissing(f"data key {key_id} is not in the keyring")
+
+    def active_signing_key(self) -> SigningKey:
+        return next(k for k in self.signing_keys if k.active)
+
+
+def key_file(data_dir: Path) -> Path:
+    return Path(os.environ.get("CONCERTED_KEY_FILE") or data_dir / "keys" / "keyring.json")
+
+
+def new_data_key() -> DataKey:
+    return DataKey("dk" + secrets.token_hex(6), secrets.token_bytes(32), now_iso(), True)
+
+
+def public_key_hex(key: SigningKey) -> str:
+    return key.private().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
+def new_signing_key() -> SigningKey:
+    from hashlib import sha256
+
+    seed = secrets.token_bytes(32)
+    probe = SigningKey("", seed, now_iso(), True)
+    return replace(probe, id=sha256(bytes.fromhex(public_key_hex(probe))).hexdigest()[:32])
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def load_keyring(path: Path, create: bool = True) -> Keyring:
+    """Read the keyring; a missing one is created (with a fresh key of each kind) if allowed."""
+    if not path.exists():
+        if not create:
+            raise KeyMissing(f"no keyring at {path} (set CONCERTED_KEY_FILE)")
+        return save_keyring(Keyring((new_data_key(),), (new_signing_key(),), path))
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    data = tuple(DataKey(k["id"], base64.b64decode(k["key"]), k["created"], k["active"])
+                 for k in raw["data_keys"])
+    signing = tuple(SigningKey(k["id"], base64.b64decode(k["seed"]), k["created"], k["active"])
+                    for k in raw["signing_keys"])
+    return Keyring(data, signing, path)
+
+
+def save_keyring(keyring: Keyring) -> Keyring:
+    """Write atomically with mode 0600, so that a crash never leaves half a keyring."""
+    assert keyring.path is not None
+    keyring.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    body = {"data_keys": [{"id": k.id, "key": _b64(k.key), "created": k.created,
+                           "active": k.active} for k in keyring.data_keys],
+            "signing_keys": [{"id": k.id, "seed": _b64(k.seed), "created": k.created,
+                              "active": k.active} for k in keyring.signing_keys]}
+    fd, tmp = tempfile.mkstemp(dir=keyring.path.parent, prefix=".keyring-")
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(body, handle, indent=1)
+    os.replace(tmp, keyring.path)
+    return keyring

@@ -1,0 +1,127 @@
+"""Organisations, their members' roles, coalitions, and dossiers shared with coalitions.
+
+Creating organisations and coalitions is an operator's act (the command line); managing
+members and sharing are an owner's, checked by the policy. Every change is audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from concerted.accounts.users import find_user
+from concerted.dossiers import audit
+from concerted.dossiers.clock import now_iso
+from concerted.dossiers.env import DossierEnv
+from concerted.dossiers.model import Level, Role
+from concerted.dossiers.policy import Action, Actor, NotFound, require, require_org
+from concerted.store.tables import (
+    coalition_members,
+    coalitions,
+    dossier_shares,
+    org_members,
+    organisations,
+)
+
+__all__ = ["ORG_KINDS", "OPERATOR", "add_coalition", "add_member", "add_org", "members",
+           "org_id", "share", "unshare"]
+
+ORG_KINDS = ("ngo", "coalition", "government", "other")
+OPERATOR = "operator"  # the audit name of whoever runs the command line on the server
+
+
+def org_id(conn: Connection, name: str) -> int:
+    found = conn.execute(select(organisations.c.id)
+                         .where(organisations.c.name == name.strip())).scalar()
+    if found is None:
+        raise NotFound(f"organisation {name!r} not found")
+    return int(found)
+
+
+def add_org(env: DossierEnv, name: str, kind: str = "ngo") -> int:
+    if kind not in ORG_KINDS or not name.strip():
+        raise ValueError(f"an organisation needs a name and a kind among {ORG_KINDS}")
+    with env.engine.begin() as conn:
+        new = conn.execute(insert(organisations).values(
+            name=name.strip(), kind=kind, created_at=now_iso())).inserted_primary_key
+        assert new is not None
+        audit.record(conn, OPERATOR, "org.add", "organisation", str(new[0]), int(new[0]))
+    return int(new[0])
+
+
+def add_member(env: DossierEnv, org: str, email: str, role: Role, by: Actor | None) -> None:
+    """Give a user a role in an organisation (replacing any role they had there)."""
+    user = find_user(env.engine, email)
+    if user is None:
+        raise NotFound(f"no user {email.strip().lower()}")
+    with env.engine.begin() as conn:
+        oid = org_id(conn, org)
+        if by is not None:
+            require_org(by, oid, Action.MANAGE)
+        conn.execute(delete(org_members).where(org_members.c.org_id == oid,
+                                               org_members.c.user_id == user.id))
+        conn.execute(insert(org_members).values(org_id=oid, user_id=user.id, role=role.value,
+                                                added_at=now_iso()))
+        audit.record(conn, by.email if by else OPERATOR, "member.set", "user", str(user.id),
+                     oid, {"role": role.value})
+
+
+def members(env: DossierEnv, actor: Actor, org: str) -> list[dict[str, Any]]:
+    from concerted.store.tables import users
+
+    with env.engine.connect() as conn:
+        oid = org_id(conn, org)
+        require_org(actor, oid, Action.READ)
+        rows = conn.execute(select(users.c.email, org_members.c.role)
+                            .join(users, users.c.id == org_members.c.user_id)
+                            .where(org_members.c.org_id == oid).order_by(users.c.email))
+        return [{"email": e, "role": r} for e, r in rows]
+
+
+def add_coalition(env: DossierEnv, name: str, orgs: list[str]) -> int:
+    with env.engine.begin() as conn:
+        ids = [org_id(conn, o) for o in orgs]
+        new = conn.execute(insert(coalitions).values(
+            name=name.strip(), created_at=now_iso())).inserted_primary_key
+        assert new is not None
+        for oid in ids:
+            conn.execute(insert(coalition_members).values(coalition_id=new[0], org_id=oid))
+        audit.record(conn, OPERATOR, "coalition.add", "coalition", str(new[0]), None,
+                     {"orgs": ids})
+    return int(new[0])
+
+
+def _coalition(conn: Connection, name: str, org: int) -> int:
+    found = conn.execute(select(coalitions.c.id).where(coalitions.c.name == name)).scalar()
+    member = found is not None and conn.execute(select(coalition_members.c.org_id).where(
+        coalition_members.c.coalition_id == found, coalition_members.c.org_id == org)).first()
+    if not member:
+        raise NotFound(f"coalition {name!r} not found among the organisation's coalitions")
+    return int(found)
+
+
+def share(env: DossierEnv, actor: Actor, dossier_id: str, coalition: str, level: Level) -> None:
+    """Let a coalition's members read the dossier, up to `level` (never `protected`)."""
+    if level == Level.PROTECTED:
+        raise ValueError("protected material is never shared outside the organisation")
+    with env.engine.begin() as conn:
+        grant = require(conn, actor, dossier_id, Action.MANAGE)
+        cid = _coalition(conn, coalition, grant.org_id)
+        conn.execute(delete(dossier_shares).where(dossier_shares.c.dossier_id == dossier_id,
+                                                  dossier_shares.c.coalition_id == cid))
+        conn.execute(insert(dossier_shares).values(
+            dossier_id=dossier_id, coalition_id=cid, level=level.value,
+            shared_by=actor.user_id, shared_at=now_iso()))
+        audit.record(conn, actor.email, "dossier.share", "dossier", dossier_id, grant.org_id,
+                     {"coalition": cid, "level": level.value})
+
+
+def unshare(env: DossierEnv, actor: Actor, dossier_id: str, coalition: str) -> None:
+    with env.engine.begin() as conn:
+        grant = require(conn, actor, dossier_id, Action.MANAGE)
+        cid = _coalition(conn, coalition, grant.org_id)
+        conn.execute(delete(dossier_shares).where(dossier_shares.c.dossier_id == dossier_id,
+                                                  dossier_shares.c.coalition_id == cid))
+        audit.record(conn, actor.email, "dossier.unshare", "dossier", dossier_id, grant.org_id,
+                     {"coalition": cid})

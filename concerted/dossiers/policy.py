@@ -1,0 +1,153 @@
+"""The one access policy: who may do what to which dossier, organisation or item.
+
+Every dossier query goes through `require` (one dossier) or `visible_dossiers` (a listing),
+and every organisation action through `require_org`; service code never filters on its own.
+The rules themselves are the pure `decide`: an actor with no relation to a dossier gets
+NOT_FOUND (its existence is not revealed), one who may see it but not do this gets FORBIDDEN,
+and an item above the actor's clearance is NOT_FOUND too.
+
+Clearance: owners and editors of the owning organisation see every level; its viewers all
+but `protected`; members of a coalition the dossier was shared with see, read-only, the
+levels up to the one it was shared at (never `protected`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import Connection, select
+
+from concerted.dossiers.model import Level, Role, level_rank, role_rank, within
+from concerted.store.tables import coalition_members, dossier_shares, dossiers, org_members
+
+__all__ = ["Access", "Action", "Actor", "Decision", "Forbidden", "Grant", "NotFound",
+           "ceiling", "decide", "decide_org", "load_actor", "require", "require_org",
+           "visible_dossiers"]
+
+
+class Action(StrEnum):
+    READ = "read"
+    WRITE = "write"  # edit, add evidence, build packets, change submission status
+    MANAGE = "manage"  # share, export bundles, manage members
+
+
+class Decision(StrEnum):
+    ALLOW = "allow"
+    NOT_FOUND = "not_found"
+    FORBIDDEN = "forbidden"
+
+
+class NotFound(LookupError):
+    """No such object, or none this actor may know of (the same answer, on purpose)."""
+
+
+class Forbidden(PermissionError):
+    """The actor may see the object but not do this to it."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    email: str
+    roles: Mapping[int, Role] = field(default_factory=dict)  # organisation id -> role
+    coalitions: frozenset[int] = frozenset()  # coalitions any of the actor's orgs belong to
+
+
+@dataclass(frozen=True)
+class Access:
+    role: Role | None = None  # in the owning organisation
+    shared: Level | None = None  # the widest level shared with a coalition of the actor
+
+
+@dataclass(frozen=True)
+class Grant:
+    dossier_id: str
+    org_id: int
+    access: Access
+
+    @property
+    def ceiling(self) -> Level:
+        found = ceiling(self.access)
+        assert found is not None  # a grant is only made to an actor who can see the dossier
+        return found
+
+
+def ceiling(access: Access) -> Level | None:
+    """The narrowest level this access may see, or None when it sees nothing."""
+    levels = [Level.INTERNAL if access.shared is not None and not within(
+        access.shared, Level.INTERNAL) else access.shared]
+    if access.role is not None:
+        levels.append(Level.INTERNAL if access.role == Role.VIEWER else Level.PROTECTED)
+    found = [lv for lv in levels if lv is not None]
+    return max(found, key=level_rank) if found else None
+
+
+def decide(access: Access, action: Action, level: Level | None = None) -> Decision:
+    top = ceiling(access)
+    if top is None or (level is not None and not within(level, top)):
+        return Decision.NOT_FOUND
+    if action == Action.READ:
+        return Decision.ALLOW
+    needed = Role.EDITOR if action == Action.WRITE else Role.OWNER
+    if access.role is not None and role_rank(access.role) >= role_rank(needed):
+        return Decision.ALLOW
+    return Decision.FORBIDDEN
+
+
+def decide_org(role: Role | None, action: Action) -> Decision:
+    """Organisation actions: READ (see members), WRITE (open dossiers), MANAGE (members)."""
+    return decide(Access(role=role), action)
+
+
+def _enforce(decision: Decision, what: str) -> None:
+    if decision == Decision.NOT_FOUND:
+        raise NotFound(f"{what} not found")
+    if decision == Decision.FORBIDDEN:
+        raise Forbidden(f"not allowed to do this to {what}")
+
+
+def require_org(actor: Actor, org_id: int, action: Action) -> None:
+    _enforce(decide_org(actor.roles.get(org_id), action), f"organisation {org_id}")
+
+
+def _access(conn: Connection, actor: Actor, dossier_id: str, org_id: int) -> Access:
+    shares = select(dossier_shares.c.level).where(
+        dossier_shares.c.dossier_id == dossier_id,
+        dossier_shares.c.coalition_id.in_(sorted(actor.coalitions)))
+    levels = [Level(v) for v in conn.execute(shares).scalars()] if actor.coalitions else []
+    widest = max(levels, key=level_rank) if levels else None
+    return Access(actor.roles.get(org_id), widest)
+
+
+def require(conn: Connection, actor: Actor, dossier_id: str, action: Action,
+            level: Level | None = None) -> Grant:
+    """The actor's grant on a dossier for `action` (on an item at `level`), or raise."""
+    org_id = conn.execute(select(dossiers.c.org_id).where(dossiers.c.id == dossier_id)).scalar()
+    if org_id is None:
+        raise NotFound(f"dossier {dossier_id} not found")
+    access = _access(conn, actor, dossier_id, int(org_id))
+    _enforce(decide(access, action, level), f"dossier {dossier_id}")
+    return Grant(dossier_id, int(org_id), access)
+
+
+def visible_dossiers(conn: Connection, actor: Actor) -> list[Grant]:
+    """Every dossier the actor may read, each with its grant."""
+    own = select(dossiers.c.id, dossiers.c.org_id).where(
+        dossiers.c.org_id.in_(sorted(actor.roles)))
+    shared = (select(dossiers.c.id, dossiers.c.org_id)
+              .join(dossier_shares, dossier_shares.c.dossier_id == dossiers.c.id)
+              .where(dossier_shares.c.coalition_id.in_(sorted(actor.coalitions))))
+    found = dict(conn.execute(own).tuples().all()) | dict(conn.execute(shared).tuples().all())
+    return [Grant(d, int(o), _access(conn, actor, d, int(o))) for d, o in sorted(found.items())]
+
+
+def load_actor(conn: Connection, user_id: int, email: str) -> Actor:
+    """An actor with the user's roles and the coalitions of their organisations."""
+    rows = conn.execute(select(org_members.c.org_id, org_members.c.role)
+                        .where(org_members.c.user_id == user_id)).tuples().all()
+    roles = {int(org): Role(role) for org, role in rows}
+    coalitions = conn.execute(select(coalition_members.c.coalition_id).where(
+        coalition_members.c.org_id.in_(sorted(roles)))).scalars().all()
+    return Actor(user_id, email, roles, frozenset(int(c) for c in coalitions))

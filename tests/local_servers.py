@@ -1,0 +1,168 @@
+"""Loopback servers for the fetch and alert tests: an official-list server that can misbehave,
+a webhook receiver and an SMTP server (aiosmtpd). All bind 127.0.0.1 on a free port."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+__all__ = ["ListServer", "Mailbox", "Received", "WebhookReceiver", "list_server", "mailbox",
+           "webhook_receiver"]
+
+
+@dataclass
+class Route:
+    body: bytes
+    status: int = 200
+    content_type: str = "text/csv"
+    mode: str = "normal"  # normal / truncate / slow / no-etag
+    delay: float = 0.0
+
+
+@dataclass
+class ListServer:
+    port: int = 0
+    routes: dict[str, Route] = field(default_factory=dict)
+    hits: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def serve(self, path: str, body: bytes, **options: Any) -> None:
+        self.routes[path] = Route(body, **options)
+
+
+def _list_handler(server: ListServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the http.server protocol
+            server.hits.append((self.path, dict(self.headers)))
+            route = server.routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            if route.mode == "slow":
+                time.sleep(route.delay)
+            etag = '"' + hashlib.sha256(route.body).hexdigest()[:16] + '"'
+            if route.mode != "no-etag" and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(route.status)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(route.body)))
+            if route.mode != "no-etag":
+                self.send_header("ETag", etag)
+            self.end_headers()
+            body = route.body[: len(route.body) // 2] if route.mode == "truncate" else route.body
+            self.wfile.write(body)
+            if route.mode == "truncate":
+                self.close_connection = True
+
+    return Handler
+
+
+@contextmanager
+def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(httpd.server_address[1])
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+@contextmanager
+def list_server() -> Iterator[ListServer]:
+    server = ListServer()
+    with _serving(_list_handler(server)) as port:
+        server.port = port
+        yield server
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class WebhookReceiver:
+    port: int = 0
+    received: list[Received] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)  # answers to give, then 200
+
+    def url(self, path: str = "/hook") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+def _hook_handler(receiver: WebhookReceiver) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:  # noqa: N802 - the http.server protocol
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            receiver.received.append(Received(self.path, dict(self.headers), body))
+            status = receiver.statuses.pop(0) if receiver.statuses else 200
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    return Handler
+
+
+@contextmanager
+def webhook_receiver() -> Iterator[WebhookReceiver]:
+    receiver = WebhookReceiver()
+    with _serving(_hook_handler(receiver)) as port:
+        receiver.port = port
+        yield receiver
+
+
+@dataclass
+class Mailbox:
+    host: str = "127.0.0.1"
+    port: int = 0
+    messages: list[Message] = field(default_factory=list)
+    recipients: list[list[str]] = field(default_factory=list)
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
+        self.messages.append(message_from_bytes(envelope.original_content))
+        self.recipients.append(list(envelope.rcpt_tos))
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def mailbox() -> Iterator[Mailbox]:
+    from aiosmtpd.controller import Controller
+
+    box = Mailbox(port=_free_port())
+    controller = Controller(box, hostname=box.host, port=box.port)
+    controller.start()
+    try:
+        yield box
+    finally:
+        controller.stop()
