@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select
 
@@ -96,20 +97,17 @@ def _change_row(source: str, date: str, previous: str, change: Change) -> dict[s
 
 def _rebuild_listings(conn: Connection, source: str, newest: str | None) -> None:
     conn.execute(delete(listings).where(listings.c.source == source))
-    query = (
-        select(versions.c.key, versions.c.id, snapshots.c.published)
-        .join(memberships, memberships.c.version_id == versions.c.id)
-        .join(snapshots, snapshots.c.id == memberships.c.snapshot_id)
-        .where(snapshots.c.source == source)
-        .order_by(snapshots.c.published)
-    )
-    spans: dict[str, list[object]] = {}
-    for key, vid, published in conn.execute(query):
-        span = spans.get(key)
-        if span is None:
-            spans[key] = [vid, published, published]
-        else:
-            span[0], span[2] = vid, published
+    # Each version carries its own first/last seen (maintained by the writer), so this
+    # reads tens of thousands of versions rather than every membership.
+    query = select(
+        versions.c.key, versions.c.id, versions.c.first_seen, versions.c.last_seen
+    ).where(versions.c.source == source, versions.c.first_seen.is_not(None))
+    spans: dict[str, list[Any]] = {}
+    for key, vid, first, last in conn.execute(query):
+        span = spans.setdefault(key, [vid, first, last])
+        span[1] = min(span[1], first)
+        if last >= span[2]:
+            span[0], span[2] = vid, last
     for key, date in _reuse_starts(conn, source).items():
         if key in spans:  # a reused key's listing starts with the subject it now names
             spans[key][1] = max(str(spans[key][1]), date)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from concerted.model import Listing
 from concerted.store.tables import changes, listings, memberships, snapshots, versions
@@ -116,17 +116,9 @@ class Reader:
     def history(self, source: str, key: str) -> list[dict[str, Any]]:
         """Each version of one listing with the first and last snapshot that showed it."""
         query = (
-            select(
-                versions.c.hash,
-                versions.c.data,
-                func.min(snapshots.c.published),
-                func.max(snapshots.c.published),
-            )
-            .join(memberships, memberships.c.version_id == versions.c.id)
-            .join(snapshots, snapshots.c.id == memberships.c.snapshot_id)
+            select(versions.c.hash, versions.c.data, versions.c.first_seen, versions.c.last_seen)
             .where(versions.c.source == source, versions.c.key == key)
-            .group_by(versions.c.hash, versions.c.data)
-            .order_by(func.min(snapshots.c.published))
+            .order_by(versions.c.first_seen)
         )
         with self.engine.connect() as conn:
             return [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -22,6 +23,7 @@ __all__ = [
     "login_attempts",
     "memberships",
     "metadata",
+    "review_judgements",
     "snapshot_files",
     "snapshots",
     "user_sessions",
@@ -68,6 +70,10 @@ versions = Table(
     Column("themes", Text, nullable=False),  # JSON list of [program id, theme] the list states
     Column("listed_on", String(10), nullable=True),
     Column("data", Text, nullable=False),  # JSON of the Listing
+    # First and last snapshot date showing this version: min/max over its memberships,
+    # kept up to date on every insert (min and max do not care about arrival order).
+    Column("first_seen", String(10), nullable=True),
+    Column("last_seen", String(10), nullable=True),
     Index("ix_versions_source_key", "source", "key"),
 )
 
@@ -214,6 +220,7 @@ subscriptions = Table(
     Column("secret", String(128), nullable=True),  # HMAC key for the webhook signature
     Column("email", Text, nullable=True),
     Column("digest", Boolean, nullable=False, default=False),
+    Column("owner", Text, nullable=True),  # the user who made it through the API; None: CLI
     Column("created_at", String(32), nullable=False),
 )
 
@@ -483,3 +490,51 @@ trusted_keys = Table(
 __all__ += ["allegations", "audit_head", "audit_log", "coalition_members", "coalitions",
             "dossier_alerts", "dossier_listings", "dossier_shares", "dossiers", "evidence",
             "org_members", "organisations", "submission_events", "submissions", "trusted_keys"]
+
+# Judgements recorded in the web review queue (concerted.state.judging): append-only and
+# attributed; the latest row for a pair is in force. A stand-in until concerted.resolve keeps
+# its own judgements, to which the review queue will then write instead.
+review_judgements = Table(
+    "review_judgements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("left_ref", String(300), nullable=False),  # source:listing_key
+    Column("right_ref", String(300), nullable=False),
+    Column("judgement", String(16), nullable=False),  # positive / negative / unsure
+    Column("score", Float, nullable=True),
+    Column("user", String(320), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_review_judgements_pair", "left_ref", "right_ref"),
+)
+
+__all__ += ["judgements", "resolve_queue"]
+
+# Judgements of concerted.resolve: append-only and attributed (the `system` user records the
+# automatic links of `concerted resolve`); a retraction is a new row (`no_judgement`).
+# Listings are cited as `source:listing_key`, never by target id. See resolve/judgements.py.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("left_ref", String(300), nullable=False),  # the smaller ref of the pair
+    Column("right_ref", String(300), nullable=False),
+    Column("judgement", String(16), nullable=False),  # positive/negative/unsure/no_judgement
+    Column("user", String(320), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("score", Float, nullable=True),  # the pair's score when judged
+    Column("note", Text, nullable=True),
+    Index("ix_judgements_pair", "left_ref", "right_ref"),
+)
+
+# Pairs `concerted resolve` leaves for people: scored between the thresholds, or refused by
+# the chaining check. Replaced on every run; the judgements are what persist.
+resolve_queue = Table(
+    "resolve_queue",
+    metadata,
+    Column("left_ref", String(300), primary_key=True),
+    Column("right_ref", String(300), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("features", Text, nullable=False),  # JSON list of {name, weight, explanation}
+    Column("reason", String(32), nullable=False),  # band / chain
+    Column("created_at", String(32), nullable=False),
+)

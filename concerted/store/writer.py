@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, case, or_, select, update
 
 from concerted.model import Listing, Snapshot, hash_json
 from concerted.store.bulk import bulk_insert
@@ -42,6 +42,7 @@ class Writer:
             version_ids = self._version_ids(conn, snapshot.source, snapshot.listings)
             rows = [{"snapshot_id": snapshot_id, "version_id": v} for v in sorted(version_ids)]
             bulk_insert(conn, memberships, rows)
+            _extend_spans(conn, snapshot_id, snapshot.published)
         return snapshot_id
 
     def _insert_snapshot(
@@ -108,6 +109,24 @@ class Writer:
         """Drop caches after a failed transaction, so no id points at a rolled-back row."""
         self._known.clear()
         self._hashes.clear()
+
+
+def _extend_spans(conn: Connection, snapshot_id: int, date: str) -> None:
+    shown = select(memberships.c.version_id).where(memberships.c.snapshot_id == snapshot_id)
+    conn.execute(
+        update(versions)
+        .where(versions.c.id.in_(shown))
+        .values(
+            first_seen=case(
+                (or_(versions.c.first_seen.is_(None), versions.c.first_seen > date), date),
+                else_=versions.c.first_seen,
+            ),
+            last_seen=case(
+                (or_(versions.c.last_seen.is_(None), versions.c.last_seen < date), date),
+                else_=versions.c.last_seen,
+            ),
+        )
+    )
 
 
 def _version_row(listing: Listing, digest: str, payload: str) -> dict[str, Any]:
