@@ -151,11 +151,11 @@ def _read(url: str, response: httpx.Response, limit: int) -> bytes:
         if size > limit:
             raise FetchError(url, f"more than the {limit}-byte limit")
         chunks.append(chunk)
+    # Content-Length counts the bytes on the wire: comparable only when they are not encoded.
     encoded = response.headers.get("content-encoding", "identity") != "identity"
-    got = response.num_bytes_downloaded
-    if declared and declared.isdigit() and not encoded and got != int(declared):
-        raise FetchError(url, f"the transfer was cut short: {got} of "
-                         f"{declared} bytes", retry=True)
+    if declared and declared.isdigit() and not encoded and size != int(declared):
+        raise FetchError(url, f"the transfer was cut short: {size} of {declared} bytes",
+                         retry=True)
     return b"".join(chunks)
 
 

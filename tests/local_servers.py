@@ -7,16 +7,24 @@ import hashlib
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email import message_from_bytes
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
-__all__ = ["ListServer", "Mailbox", "Received", "WebhookReceiver", "list_server", "mailbox",
-           "webhook_receiver"]
+import pytest
+from click.testing import CliRunner, Result
+
+from concerted.cli import cli
+from concerted.updates import clock
+
+__all__ = ["Invoke", "ListServer", "Mailbox", "Received", "WebhookReceiver", "hooks", "invoke",
+           "list_server", "lists", "mailbox", "set_day", "smtp", "webhook_receiver"]
 
 
 @dataclass
@@ -46,7 +54,7 @@ def _list_handler(server: ListServer) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *_args: Any) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 - the http.server protocol
+        def do_GET(self) -> None:
             server.hits.append((self.path, dict(self.headers)))
             route = server.routes.get(self.path)
             if route is None:
@@ -66,7 +74,10 @@ def _list_handler(server: ListServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header("ETag", etag)
             self.end_headers()
             body = route.body[: len(route.body) // 2] if route.mode == "truncate" else route.body
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the client gave up (the timeout test): nothing to tell it
             if route.mode == "truncate":
                 self.close_connection = True
 
@@ -117,7 +128,7 @@ def _hook_handler(receiver: WebhookReceiver) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *_args: Any) -> None:
             pass
 
-        def do_POST(self) -> None:  # noqa: N802 - the http.server protocol
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             receiver.received.append(Received(self.path, dict(self.headers), body))
             status = receiver.statuses.pop(0) if receiver.statuses else 200
@@ -143,7 +154,7 @@ class Mailbox:
     messages: list[Message] = field(default_factory=list)
     recipients: list[list[str]] = field(default_factory=list)
 
-    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
         self.messages.append(message_from_bytes(envelope.original_content))
         self.recipients.append(list(envelope.rcpt_tos))
         return "250 Message accepted for delivery"
@@ -166,3 +177,49 @@ def mailbox() -> Iterator[Mailbox]:
         yield box
     finally:
         controller.stop()
+
+
+# --- fixtures (imported by the conftests of tests/fetch and tests/alerts) ---
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture()
+def lists() -> Iterator[ListServer]:
+    with list_server() as server:
+        yield server
+
+
+@pytest.fixture()
+def hooks() -> Iterator[WebhookReceiver]:
+    with webhook_receiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture()
+def smtp() -> Iterator[Mailbox]:
+    with mailbox() as box:
+        yield box
+
+
+@pytest.fixture()
+def set_day(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    def set_to(day: str) -> None:
+        moment = datetime.fromisoformat(f"{day}T19:00:00+00:00").astimezone(UTC)
+        monkeypatch.setattr(clock, "now", lambda: moment)
+
+    return set_to
+
+
+@pytest.fixture()
+def invoke(db_url: str, tmp_path: Path, smtp: Mailbox) -> Invoke:
+    """Run `concerted --db URL ...` in-process, with the test's data dir and SMTP server."""
+    env = {"CONCERTED_DATA_DIR": str(tmp_path / "data"), "CONCERTED_SMTP_HOST": smtp.host,
+           "CONCERTED_SMTP_PORT": str(smtp.port), "CONCERTED_FETCH_BACKOFF": "0",
+           "CONCERTED_WEBHOOK_BACKOFF": "0", "CONCERTED_BASE_URL": "http://concerted.test"}
+
+    def run(*args: str) -> Result:
+        return CliRunner().invoke(cli, ["--db", db_url, *args], env=env,
+                                  catch_exceptions=False)
+
+    return run

@@ -25,12 +25,13 @@ class IssuedToken:
 
 def create_token(engine: Engine, user: User, label: str = "") -> IssuedToken:
     token = new_secret(TOKEN_PREFIX)
-    row = {"user_id": user.id, "token_hash": digest(token), "prefix": token[:10],
-           "label": label, "created_at": iso(utcnow())}
+    prefix = token[:10]
     with engine.begin() as conn:
-        key = conn.execute(insert(api_tokens).values(**row)).inserted_primary_key
+        key = conn.execute(insert(api_tokens).values(
+            user_id=user.id, token_hash=digest(token), prefix=prefix, label=label,
+            created_at=iso(utcnow()))).inserted_primary_key
     assert key is not None
-    return IssuedToken(int(key[0]), token, row["prefix"])
+    return IssuedToken(int(key[0]), token, prefix)
 
 
 def token_user(engine: Engine, token: str) -> User | None:

@@ -46,12 +46,13 @@ def add_user(engine: Engine, email: str, password: str) -> User:
     address = normalise_email(email)
     if find_user(engine, address) is not None:
         raise UserExists(f"a user {address} already exists")
-    row = {"email": address, "password_hash": hash_password(password),
-           "created_at": iso(utcnow()), "disabled": False}
+    created = iso(utcnow())
     with engine.begin() as conn:
-        new_id = conn.execute(insert(users).values(**row)).inserted_primary_key
+        new_id = conn.execute(insert(users).values(
+            email=address, password_hash=hash_password(password), created_at=created,
+            disabled=False)).inserted_primary_key
     assert new_id is not None
-    return User(int(new_id[0]), address, row["created_at"], False)
+    return User(int(new_id[0]), address, created, False)
 
 
 def find_user(engine: Engine, email: str) -> User | None:

@@ -24,7 +24,7 @@ class Criteria:
     countries: tuple[str, ...] = ()  # the target's country, ISO code (ru, cn...)
     watch: tuple[str, ...] = ()  # names of targets, fuzzy-matched
     kinds: tuple[str, ...] = ()  # restrict to some of KINDS
-    gaps: bool = False  # any new gap (opened or closed)
+    gaps: bool = False  # about gaps (opened or closed): gap events only, unless `kinds` says
     followed: bool = False  # only when a partner follows another on the target
     threshold: float = 0.85  # name score a watched name needs
 
@@ -39,9 +39,10 @@ class Criteria:
 
     @property
     def wanted_kinds(self) -> tuple[str, ...]:
+        """`kinds` if given; else gaps only for a gap subscription, all but gaps otherwise."""
         if self.kinds:
             return self.kinds
-        return (*CHANGE_KINDS, "round", "gap") if self.gaps else (*CHANGE_KINDS, "round")
+        return ("gap",) if self.gaps else (*CHANGE_KINDS, "round")
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,12 @@ class Subscription:
     email: str | None = None
     digest: bool = False
     created_at: str = ""
+    owner: str | None = None  # the API user who made it; None when made from the CLI
 
     def to_dict(self, secret: bool = False) -> dict[str, Any]:
         data = {"id": self.id, "label": self.label, **self.criteria.to_dict(),
                 "webhook": self.webhook, "email": self.email, "digest": self.digest,
-                "created_at": self.created_at}
+                "owner": self.owner, "created_at": self.created_at}
         return data | ({"secret": self.secret} if secret else {})
 
 

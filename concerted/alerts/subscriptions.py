@@ -21,17 +21,18 @@ class SubscriptionError(ValueError):
 
 def add_subscription(engine: Engine, criteria: Criteria, created_at: str, *,
                      label: str | None = None, webhook: str | None = None,
-                     email: str | None = None, digest: bool = False) -> Subscription:
+                     email: str | None = None, digest: bool = False,
+                     owner: str | None = None) -> Subscription:
     _check(criteria, webhook, email)
     subscription = Subscription(
         id=secrets.token_hex(8), criteria=criteria, label=label, webhook=webhook,
         secret=secrets.token_hex(32) if webhook else None, email=email, digest=digest,
-        created_at=created_at)
+        created_at=created_at, owner=owner)
     with engine.begin() as conn:
         conn.execute(insert(subscriptions).values(
             id=subscription.id, label=label, criteria=json.dumps(criteria.to_dict()),
             webhook=webhook, secret=subscription.secret, email=email, digest=digest,
-            created_at=created_at))
+            owner=owner, created_at=created_at))
     return subscription
 
 
@@ -54,11 +55,14 @@ def _from_row(row: Any) -> Subscription:
     return Subscription(
         id=row.id, criteria=Criteria.from_dict(json.loads(row.criteria)), label=row.label,
         webhook=row.webhook, secret=row.secret, email=row.email, digest=bool(row.digest),
-        created_at=row.created_at)
+        created_at=row.created_at, owner=row.owner)
 
 
-def list_subscriptions(engine: Engine) -> list[Subscription]:
+def list_subscriptions(engine: Engine, owner: str | None = None) -> list[Subscription]:
+    """Every subscription, or those one API user made."""
     query = select(subscriptions).order_by(subscriptions.c.created_at, subscriptions.c.id)
+    if owner is not None:
+        query = query.where(subscriptions.c.owner == owner)
     with engine.connect() as conn:
         return [_from_row(row) for row in conn.execute(query)]
 

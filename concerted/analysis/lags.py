@@ -83,7 +83,9 @@ def compute_lags(designations: Iterable[Designation]) -> list[Lag]:
 
 
 def _target_lags(target_id: str, name: str, firsts: dict[str, Window]) -> list[Lag]:
-    lead = min(firsts, key=lambda j: (firsts[j].latest, firsts[j].earliest or date.min, j))
+    # On a tie, a printed date leads a window: it is the one certain point of the two.
+    lead = min(firsts, key=lambda j: (firsts[j].latest, not firsts[j].exact,
+                                      firsts[j].earliest or date.min, j))
     overall = _first(list(firsts.values()))
     assert overall.latest is not None
     lags = []

@@ -4,8 +4,8 @@ Pure. Per target, designations by different jurisdictions whose dates can lie wi
 `window_days` of each other form an event; a date known only as a window joins if some day
 of its window allows it, and a window wider than `max_uncertainty_days` (or without a lower
 bound: "before <first snapshot>") never does, since it cannot place a designation in time.
-Events that share a jurisdiction and whose dates overlap are one round, across programs (a UK
-thematic regime and a US country program can act together). Every designation is in at most
+Events whose dates overlap and that share two jurisdictions are one round, across programs (a
+UK thematic regime and a US country program can act together). Every designation is in at most
 one round.
 """
 
@@ -70,7 +70,8 @@ def _order(designation: Designation) -> tuple[str, str, str, str]:
 
 
 def _merge(events: list[list[Designation]]) -> list[list[Designation]]:
-    """Union the events that share a jurisdiction and whose date spans overlap."""
+    """Union the events whose date spans overlap and that share two jurisdictions (the UK
+    acting with the US and, the same day, with Australia on other targets, is two rounds)."""
     spans = [span(event) for event in events]
     parent = list(range(len(events)))
 
@@ -85,7 +86,8 @@ def _merge(events: list[list[Designation]]) -> list[list[Designation]]:
         for j in order[position + 1:]:
             if spans[j][0] > spans[i][1]:
                 break
-            if {d.jurisdiction for d in events[i]} & {d.jurisdiction for d in events[j]}:
+            shared = {d.jurisdiction for d in events[i]} & {d.jurisdiction for d in events[j]}
+            if len(shared) > 1:
                 parent[find(j)] = find(i)
     groups: dict[int, list[Designation]] = {}
     for index, event in enumerate(events):

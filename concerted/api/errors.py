@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-__all__ = ["ApiError", "HANDLERS", "error_body", "wants_json"]
+__all__ = ["HANDLERS", "ApiError", "error_body", "wants_json"]
 
 _CODES = {400: "bad_parameter", 401: "unauthorized", 403: "forbidden", 404: "not_found",
           405: "method_not_allowed", 409: "conflict", 413: "too_large", 422: "bad_parameter",
@@ -46,7 +46,8 @@ def _respond(request: Request, status: int, code: str, message: str,
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = exc.code if isinstance(exc, ApiError) else _CODES.get(exc.status_code, "error")
-    return _respond(request, exc.status_code, code, str(exc.detail), exc.headers)
+    headers = dict(exc.headers) if exc.headers else None
+    return _respond(request, exc.status_code, code, str(exc.detail), headers)
 
 
 def _describe(error: dict[str, Any]) -> str:

@@ -8,10 +8,14 @@ from concerted import __version__
 from concerted.cli import (
     alerts_cmd,
     analysis_cmd,
+    dossiers_cmd,
     fetch_cmd,
     ingest_cmd,
     lists_cmd,
     programs_cmd,
+    resolve_cmd,
+    serve_cmd,
+    users_cmd,
 )
 from concerted.cli.context import AppContext
 from concerted.settings import Settings
@@ -30,7 +34,8 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (ingest_cmd, lists_cmd, programs_cmd, analysis_cmd, fetch_cmd, alerts_cmd):
+for module in (ingest_cmd, lists_cmd, programs_cmd, analysis_cmd, fetch_cmd, alerts_cmd,
+               users_cmd, serve_cmd, dossiers_cmd, resolve_cmd):
     module.register(cli)
 
 

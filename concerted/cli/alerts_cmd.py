@@ -49,7 +49,8 @@ def _watch_names(names: tuple[str, ...], watch_file: Path | None) -> tuple[str, 
 @click.option("--watch-file", type=click.Path(exists=True, path_type=Path), default=None,
               help="A file of names to watch, one a line.")
 @click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only these kinds.")
-@click.option("--gaps", is_flag=True, help="Any new gap (opened or closed).")
+@click.option("--gaps", is_flag=True,
+              help="Gaps opened or closed (only gaps, unless --kind adds other kinds).")
 @click.option("--followed", is_flag=True,
               help="Only when a partner follows another jurisdiction on the target.")
 @click.option("--threshold", type=float, default=0.85, show_default=True,

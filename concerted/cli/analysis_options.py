@@ -14,6 +14,7 @@ from concerted.analysis.rounds import RoundConfig
 from concerted.analysis.suite import Analysis, AnalysisConfig
 from concerted.cli.context import AppContext
 from concerted.reports.load import load_inputs
+from concerted.reports.targets import with_targets
 
 __all__ = ["analysis_options", "build_analysis"]
 
@@ -36,6 +37,8 @@ _OPTIONS = [
                  help="Rounds: days within which designations count as one round."),
     click.option("--max-uncertainty", type=click.IntRange(0), default=31, show_default=True,
                  help="Rounds: a date known only to within more days than this joins none."),
+    click.option("--one-per-listing", is_flag=True,
+                 help="Skip cross-list resolution: each listing its own target."),
     click.option("--stale-days", type=click.IntRange(0), default=365, show_default=True,
                  help="Gaps: a partner list older than this is possibly stale."),
 ]
@@ -63,7 +66,8 @@ def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> An
     rounds = RoundConfig(options.pop("window_days"), options.pop("max_uncertainty"))
     config = AnalysisConfig(filter=flt, rounds=rounds, stale_days=options.pop("stale_days"),
                             **extra)
-    inputs = load_inputs(app.engine)
+    inputs, _ = with_targets(app.engine, load_inputs(app.engine),
+                             one_per_listing=options.pop("one_per_listing"))
     # The inputs live as long as the command; keeping the cycle collector from walking them
     # again and again halves the time of the analyses.
     gc.freeze()

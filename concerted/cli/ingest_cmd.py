@@ -11,8 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.alerts import after_ingest
 from concerted.ingest import IngestOptions, collect, ingest
 from concerted.sources import SOURCES
+from concerted.updates import clock
 
 __all__ = ["register"]
 
@@ -62,7 +64,12 @@ def ingest_command(
             if not label.startswith("deriving"):
                 bar.advance(task)
 
-        results = ingest(app.engine, app.archive, sets, IngestOptions(source_id, date, step))
+        options = IngestOptions(source_id, date, step)
+        results = ingest(app.engine, app.archive, sets, options)
+    if options.touched:
+        raised = after_ingest(app.engine, options.touched, clock.stamp())
+        if raised:
+            console.print(f"{raised} new alert(s); see `concerted alerts`")
     rows = [vars(r) for r in results]
     emit(rows, fmt, ["status", "source", "published", "listings", "label", "message"], "ingest")
     rejected = [r for r in results if r.status == "rejected"]

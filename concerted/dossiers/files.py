@@ -45,6 +45,10 @@ _MAGIC = (
 class RefusedFile(ValueError):
     """An upload that is too large, of an unknown type, or not what its name says."""
 
+    def __init__(self, message: str, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large
+
 
 def _riff(data: bytes) -> str | None:
     kinds = {b"WEBP": "image/webp", b"WAVE": "audio/wav"}
@@ -95,7 +99,7 @@ def detect_type(data: bytes) -> str | None:
 def check_upload(name: str, data: bytes, max_bytes: int, declared: str | None = None) -> str:
     """The file's content type, or RefusedFile saying why it is not accepted."""
     if len(data) > max_bytes:
-        raise RefusedFile(f"{name}: {len(data)} bytes is over the {max_bytes}-byte limit")
+        raise RefusedFile(f"{name}: {len(data)} bytes is over the {max_bytes}-byte limit", True)
     if not data:
         raise RefusedFile(f"{name}: the file is empty")
     kind = detect_type(data)

@@ -6,12 +6,15 @@ dossier without asking the store lives here or in `policy`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 __all__ = [
     "FINAL",
     "KINDS",
+    "LIST_FIELDS",
     "PROGRAMS",
     "TRANSITIONS",
     "EvidenceKind",
@@ -100,6 +103,10 @@ def can_move(current: Status, new: Status) -> bool:
     return new in TRANSITIONS.get(current, frozenset())
 
 
+LIST_FIELDS = ("aliases", "birth_dates", "nationalities", "identifiers", "positions",
+               "affiliations")
+
+
 @dataclass(frozen=True)
 class Subject:
     """The person or entity a dossier is about, as the organisation describes it."""
@@ -116,6 +123,14 @@ class Subject:
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    def extended(self, extra: Mapping[str, str], more: Mapping[str, Sequence[str]]) -> Subject:
+        """This subject with values added to its list fields (`more`: field name -> values)
+        and sections set (`extra`)."""
+        lists: dict[str, Any] = {
+            name: tuple(dict.fromkeys((*getattr(self, name), *more.get(name, ()))))
+            for name in LIST_FIELDS}
+        return replace(self, **lists, extra={**self.extra, **extra})
 
     def profile(self) -> dict[str, object]:
         """Everything but the name and schema, for storage as one sealed field."""

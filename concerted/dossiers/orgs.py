@@ -24,8 +24,17 @@ from concerted.store.tables import (
     organisations,
 )
 
-__all__ = ["ORG_KINDS", "OPERATOR", "add_coalition", "add_member", "add_org", "members",
-           "org_id", "share", "unshare"]
+__all__ = [
+    "OPERATOR",
+    "ORG_KINDS",
+    "add_coalition",
+    "add_member",
+    "add_org",
+    "members",
+    "org_id",
+    "share",
+    "unshare",
+]
 
 ORG_KINDS = ("ngo", "coalition", "government", "other")
 OPERATOR = "operator"  # the audit name of whoever runs the command line on the server
@@ -93,10 +102,11 @@ def add_coalition(env: DossierEnv, name: str, orgs: list[str]) -> int:
 
 
 def _coalition(conn: Connection, name: str, org: int) -> int:
-    found = conn.execute(select(coalitions.c.id).where(coalitions.c.name == name)).scalar()
-    member = found is not None and conn.execute(select(coalition_members.c.org_id).where(
-        coalition_members.c.coalition_id == found, coalition_members.c.org_id == org)).first()
-    if not member:
+    found = conn.execute(select(coalition_members.c.coalition_id)
+                         .join(coalitions, coalitions.c.id == coalition_members.c.coalition_id)
+                         .where(coalitions.c.name == name, coalition_members.c.org_id == org)
+                         ).scalar()
+    if found is None:
         raise NotFound(f"coalition {name!r} not found among the organisation's coalitions")
     return int(found)
 

@@ -139,14 +139,14 @@ def visible_dossiers(conn: Connection, actor: Actor) -> list[Grant]:
     shared = (select(dossiers.c.id, dossiers.c.org_id)
               .join(dossier_shares, dossier_shares.c.dossier_id == dossiers.c.id)
               .where(dossier_shares.c.coalition_id.in_(sorted(actor.coalitions))))
-    found = dict(conn.execute(own).tuples().all()) | dict(conn.execute(shared).tuples().all())
+    found = dict(conn.execute(own).all()) | dict(conn.execute(shared).all())
     return [Grant(d, int(o), _access(conn, actor, d, int(o))) for d, o in sorted(found.items())]
 
 
 def load_actor(conn: Connection, user_id: int, email: str) -> Actor:
     """An actor with the user's roles and the coalitions of their organisations."""
     rows = conn.execute(select(org_members.c.org_id, org_members.c.role)
-                        .where(org_members.c.user_id == user_id)).tuples().all()
+                        .where(org_members.c.user_id == user_id)).all()
     roles = {int(org): Role(role) for org, role in rows}
     coalitions = conn.execute(select(coalition_members.c.coalition_id).where(
         coalition_members.c.org_id.in_(sorted(roles)))).scalars().all()

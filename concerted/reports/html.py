@@ -4,7 +4,6 @@ external script, style sheet or font, so it opens offline and can be mailed as i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import plotly.io as pio
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -24,10 +23,10 @@ def _environment() -> Environment:
                        autoescape=select_autoescape(["html", "j2"]))
 
 
-def _chart(figure: Any, name: str) -> str:
-    html: str = pio.to_html(figure, full_html=False, include_plotlyjs=False,
+def _chart(chart: charts.Chart, name: str) -> dict[str, str]:
+    html: str = pio.to_html(chart.figure, full_html=False, include_plotlyjs=False,
                             config=_CONFIG, div_id=f"chart-{name}")
-    return html
+    return {"html": html, "note": chart.note}
 
 
 def render_html(analysis: Analysis, gap_limit: int = 200) -> str:

@@ -11,10 +11,11 @@ from sqlalchemy import Engine
 from concerted.analysis.designations import program_key
 from concerted.analysis.inputs import Inputs, ListingRecord, targets_from_records
 from concerted.model import ProgramRef
+from concerted.programs import UnknownProgram, get_program
 from concerted.sources import SOURCES
 from concerted.store.reader import ListingRow, Reader
 
-__all__ = ["load_inputs", "program_seen"]
+__all__ = ["load_inputs", "program_seen", "program_themes"]
 
 
 def load_inputs(engine: Engine) -> Inputs:
@@ -29,9 +30,27 @@ def load_inputs(engine: Engine) -> Inputs:
         targets=targets_from_records(records),
         records=records,
         calendars=calendars,
-        program_themes={},
+        program_themes=program_themes(records.values()),
         source_jurisdictions={s: SOURCES[s].jurisdiction for s in calendars if s in SOURCES},
     )
+
+
+def program_themes(records: Iterable[ListingRecord]) -> dict[str, tuple[str, ...]]:
+    """The registry's themes of every program the listings cite (used where a list does not
+    say which theme applies, e.g. the US Global Magnitsky program)."""
+    themes: dict[str, tuple[str, ...]] = {}
+    for record in records:
+        for ref in record.listing.programs:
+            if ref.id and ref.id not in themes:
+                themes[ref.id] = _registry_themes(ref.id)
+    return {program: found for program, found in themes.items() if found}
+
+
+def _registry_themes(program: str) -> tuple[str, ...]:
+    try:
+        return tuple(get_program(program).themes)
+    except UnknownProgram:
+        return ()
 
 
 def _calendars(snapshots: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...]]:

@@ -56,8 +56,11 @@ class Blocker:
                 self.postings[f"{group}/{key}"].append(i)
         total = max(len(records), 1)
         self.weights = {k: self._weight(k, len(v), total) for k, v in self.postings.items()}
-        self.word_idf = {k.split("/w:", 1)[1]: math.log(total / len(v))
-                         for k, v in self.postings.items() if "/w:" in k}
+        word_df: dict[str, int] = defaultdict(int)
+        for key, posting in self.postings.items():
+            if "/w:" in key:
+                word_df[key.split("/w:", 1)[1]] += len(posting)
+        self.word_idf = {word: math.log(total / df) for word, df in word_df.items()}
 
     @staticmethod
     def _weight(key: str, df: int, total: int) -> float:
@@ -86,6 +89,11 @@ class Blocker:
             for j in posting[bisect_right(posting, i):]:
                 found[j] += weight
         return found
+
+    def neighbours(self, i: int, limit: int = 50) -> list[int]:
+        """The records after `i` that share the most key weight with it (for a query at 0)."""
+        found = self._scores(i)
+        return [j for j, _ in sorted(found.items(), key=lambda kv: -kv[1])[:limit]]
 
     def candidates(self) -> Iterator[Candidate]:
         """Each wanted pair once (left < right), in record order."""

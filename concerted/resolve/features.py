@@ -13,11 +13,13 @@ from typing import Any
 from concerted.resolve.dates import compare_dates
 from concerted.resolve.record import Record
 
-__all__ = ["DATE_WEIGHTS", "Feature", "birth_date", "countries", "gender", "identifiers",
-           "programs", "schema"]
+__all__ = ["DATE_WEIGHTS", "UNIQUE_KINDS", "Feature", "birth_date", "countries", "gender",
+           "identifiers", "programs", "schema"]
 
 DATE_WEIGHTS = {"exact": 3.5, "month": 2.5, "year": 1.5, "range": 1.0, "typo": 1.0,
                 "near": 0.0, "same_year": -1.5, "conflict": -5.0}
+# Numbers given once per entry: two different ones mean two different entries.
+UNIQUE_KINDS = frozenset({"un_ref", "imo", "uk_sanctions_list_ref"})
 _DATE_WORDS = {
     "exact": "the same birth date", "month": "the same birth month and year",
     "year": "the same birth year", "range": "birth dates within the stated range",
@@ -72,6 +74,11 @@ def identifiers(left: Record, right: Record) -> Feature:
     if shared:
         return Feature("identifier", 5.0, f"Same document number: {', '.join(sorted(shared))}.")
     kinds = {k for k, _ in left.identifiers} & {k for k, _ in right.identifiers}
+    unique = sorted(kinds & UNIQUE_KINDS)
+    if unique:
+        a, b = (sorted(v for k, v in r.identifiers if k == unique[0]) for r in (left, right))
+        return Feature("identifier", -4.0, f"Different {unique[0]} numbers ({', '.join(a)} "
+                       f"against {', '.join(b)}): one number names one listing.")
     if "passport" in kinds:
         return Feature("identifier", -0.5, "Different passport numbers (people hold several).")
     return Feature("identifier", 0.0, "No document number to compare.")

@@ -2,9 +2,10 @@
 
 Pure. Only alias pairs that share a word key (word, metaphone, skeleton, run-together form)
 are compared in full, the most-sharing first, so records with dozens of aliases stay cheap.
-How rare the matched words are (inverse document frequency over every listing) decides how
-much an exact match of the names alone is worth: `Muhammad Ali` is many people,
-`Quanguo Chen` is one.
+How much information the matched name carries (the inverse document frequencies of its
+words over every listing, added) decides how much an exact match of the names alone is
+worth: `Muhammad Ali` is many people, `Korea Pugang Trading Corporation` one body.
+A given name with no good partner (`Jamal`/`Kamal`, `Ayshat`/`Ramzan`) counts against.
 """
 
 from __future__ import annotations
@@ -16,10 +17,19 @@ from concerted.resolve.features import Feature
 from concerted.resolve.namesim import NameMatch, compare_forms
 from concerted.resolve.record import Record
 
-__all__ = ["NAME_SLOPE", "best_name", "name_features"]
+__all__ = ["INFO_CAP", "NAME_SLOPE", "best_name", "name_features"]
 
 NAME_SLOPE = 12.0  # log-odds lost per unit of name similarity below 1
-_MAX_COMPARED = 6
+INFO_CENTRE = 5.0  # the information (summed IDF) at which a name is neither rare nor common
+INFO_SCALE = 2.0
+INFO_CAP = 3.0
+CONFLICT_BELOW = 0.82
+RARE_WORD = 7.0  # an organisation's word this rare must match well
+CONFLICT_WEIGHT = -2.5
+EXTRA_RATE = 0.25  # log-odds lost per unit of information in words one side lacks
+EXTRA_CAP = 3.0
+WEAK_WEIGHT = {True: -1.5, False: -0.5}  # persons' weak aliases are nicknames
+_MAX_COMPARED = 4
 
 
 def _candidate_pairs(left: Record, right: Record) -> list[tuple[int, int]]:
@@ -39,20 +49,68 @@ def best_name(left: Record, right: Record) -> NameMatch | None:
     if not (left.names and right.names):
         return None
     person = left.is_person and right.is_person
-    matches = (compare_forms(left.names[i], right.names[j], person)
-               for i, j in _candidate_pairs(left, right))
-    return max(matches, key=lambda m: (m.score, -m.extra_words))
+    best: NameMatch | None = None
+    for i, j in _candidate_pairs(left, right):
+        match = compare_forms(left.names[i], right.names[j], person)
+        if best is None or (match.score, -match.extra_words) > (best.score, -best.extra_words):
+            best = match
+        if best.score >= 1.0 and not best.extra_words:
+            break  # nothing beats an exact match
+    return best
 
 
-def _rarity(match: NameMatch, idf: Callable[[str], float]) -> float:
-    """0 (every word common) .. 1 (every word rare), over the shorter name's words."""
+def _information(match: NameMatch, idf: Callable[[str], float]) -> float:
+    """How much the matched name says: the rarity (IDF) of the shorter name's words, added."""
     short = min(match.left.tokens, match.right.tokens, key=len)
-    return sum(min(1.0, idf(t) / 8.0) for t in short) / len(short)
+    return sum(idf(token) for token in short) * match.score
 
 
 def _quote(form_text: str, tokens: tuple[str, ...]) -> str:
     plain = " ".join(tokens)
     return f"'{form_text}'" if form_text.lower() == plain else f"'{form_text}' ({plain})"
+
+
+def _rarity(match: NameMatch, idf: Callable[[str], float]) -> Feature:
+    bits = _information(match, idf)
+    weight = max(-1.5, min(INFO_CAP, (bits - INFO_CENTRE) / INFO_SCALE))
+    kind = "rare" if weight > 0 else "common"
+    return Feature("name_rarity", weight, f"The matched name is {kind} across the lists "
+                   f"(information {bits:.1f}).")
+
+
+def _conflict(match: NameMatch, person: bool, idf: Callable[[str], float]) -> Feature | None:
+    """A word of the shorter name with no good partner: how relatives and namesakes look.
+
+    For organisations only a rare word counts (`Ryongwang`/`Kuryonggang`); common ones
+    vary freely (`Industrial`/`Industries`).
+    """
+    if match.weakest is None or match.weakest[2] >= CONFLICT_BELOW:
+        return None
+    mine, theirs, sim = match.weakest
+    if not person and idf(mine) < RARE_WORD:
+        return None
+    found = f"'{theirs}'" if theirs else "nothing"
+    what = "A given name differs" if person else "A distinctive word differs"
+    return Feature("name_conflict", CONFLICT_WEIGHT, f"{what}: '{mine}' meets {found} "
+                   f"(similarity {sim:.2f}); relatives, namesakes and sister bodies look "
+                   "like this.")
+
+
+def _extra(match: NameMatch, person: bool, idf: Callable[[str], float]) -> Feature | None:
+    """Rare words one name has and the other lacks: `Abdul Haq` is not `Abdul Haq Wassiq`."""
+    if not person or not match.unmatched:
+        return None
+    bits = sum(idf(token) for token in match.unmatched)
+    weight = -min(EXTRA_CAP, EXTRA_RATE * bits)
+    return Feature("name_extra", weight, f"Words on one side only: {' '.join(match.unmatched)} "
+                   f"(information {bits:.1f}).")
+
+
+def _weak(match: NameMatch, person: bool) -> Feature | None:
+    if not (match.left.weak or match.right.weak):
+        return None
+    return Feature("weak_alias", WEAK_WEIGHT[person], "The names meet only through a weak alias "
+                   "(a low-quality a.k.a. or a bare kunya such as 'Abu Ubaidah').")
 
 
 def name_features(
@@ -65,8 +123,7 @@ def name_features(
             f"{_quote(match.right.original, match.right.tokens)}"
     extra = f", {match.extra_words} extra word(s)" if match.extra_words else ""
     text = f"Names {names}: similarity {match.score:.2f} ({match.how}{extra})."
-    rarity = _rarity(match, idf)
-    rare = Feature("name_rarity", 2.0 * (rarity - 0.5) * match.score,
-                   f"Matched words are {'rare' if rarity >= 0.5 else 'common'} across the "
-                   f"lists (rarity {rarity:.2f}).")
-    return [Feature("name", NAME_SLOPE * (match.score - 1.0), text), rare], match
+    found = [Feature("name", NAME_SLOPE * (match.score - 1.0), text), _rarity(match, idf)]
+    person = left.is_person and right.is_person
+    more = (_conflict(match, person, idf), _extra(match, person, idf), _weak(match, person))
+    return [*found, *(feature for feature in more if feature)], match

@@ -13,22 +13,30 @@ from dataclasses import dataclass
 from concerted.resolve.text import ABJADS, latin, words
 from concerted.sources.scripts import script_of
 
-__all__ = ["HONORIFICS", "NameForm", "is_patronymic", "name_form"]
+__all__ = ["HONORIFICS", "KUNYA", "NameForm", "is_patronymic", "name_form"]
 
-HONORIFICS = frozenset("""
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HONORIFICS = _words("""
 mr mrs ms miss dr prof professor sir lord dame hon excellency his her
 general gen lt lieutenant colonel col major maj brigadier brig captain capt admiral adm
 commander cmdr sergeant sgt marshal army police senior junior jr sr
 sheikh shaikh sheik shaykh haji hajji alhaj alhaji mullah mulla maulavi maulvi mawlawi
 maulana mawlana qari imam ayatollah hojatoleslam sayyed mufti
-""".split())
-PARTICLES = frozenset("al el ul bin ibn bint binti ben de da del der van von la le du".split())
-LEGAL_FORMS = frozenset("""
+""")
+PARTICLES = _words("al el ul bin ibn bint binti ben de da del der van von la le du")
+KUNYA = frozenset({"abu", "abou", "umm", "um"})
+# Notes some lists put inside a name: "Abdul Baqi (previously listed as)".
+NOTES = _words("previously formerly listed as also known aka fka nka")
+LEGAL_FORMS = _words("""
 llc ltd limited co company inc incorporated corp jsc ojsc pjsc cjsc ooo zao oao pao ao tov
 gmbh ag sa sarl sas spa srl bv nv plc fze fzco fzc fzllc lp llp pte pty bhd sdn
-""".split())
+""")
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna",
-                       "ovych", "evych", "ivna", "ichna",
+                       "ovych", "evych", "ivna", "ichna", "avich", "auna",
                        "ogly", "oglu", "ogli", "kyzy", "qizi", "gizi")
 
 
@@ -55,12 +63,20 @@ def _turn_round(text: str) -> str:
     return text
 
 
-_DROP = {True: HONORIFICS | PARTICLES, False: PARTICLES | LEGAL_FORMS}
+# Abbreviations organisations' names are printed with, read as the word.
+ABBREVIATIONS = {"shpg": "shipping", "intl": "international", "mfg": "manufacturing",
+                 "ind": "industries", "inds": "industries", "dept": "department",
+                 "govt": "government", "natl": "national", "assn": "association",
+                 "grp": "group", "svcs": "services", "tech": "technology"}
+_DROP = {True: HONORIFICS | PARTICLES | NOTES, False: PARTICLES | LEGAL_FORMS | NOTES}
 
 
 def _tokens(text: str, person: bool) -> list[str]:
-    drop = _DROP[person]
-    return [w for w in words(latin(_turn_round(text))) if w not in drop]
+    # Titles are English words: only Latin names lose them (عمر is Omar, not "Mr").
+    latin_script = text.isascii() or script_of(text) == "Latin"
+    drop = _DROP[person] if latin_script else PARTICLES
+    found = [w for w in words(latin(_turn_round(text), person)) if w not in drop]
+    return found if person else [ABBREVIATIONS.get(w, w) for w in found]
 
 
 def name_form(text: str, person: bool, weak: bool = False) -> NameForm | None:
@@ -68,7 +84,12 @@ def name_form(text: str, person: bool, weak: bool = False) -> NameForm | None:
     tokens = _tokens(text, person)
     if not tokens:
         return None
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]  # "Jin Tiesan (金铁三)": the original script repeats the name
     core = [t for t in tokens if not (person and is_patronymic(t))] or tokens
+    # A bare kunya ("Abu Ubaidah", "father of Ubaidah") is a nickname many men share.
+    weak = weak or (person and len(core) <= 2 and core[0] in KUNYA)
     patronymics = tuple(t for t in tokens if t not in core)
     return NameForm(
         original=text,

@@ -1,12 +1,16 @@
-"""How alike two printed names are, order-insensitive, script-aware: `name_similarity`.
+"""How alike two printed names are, order-insensitive, script-aware: `compare_forms`.
 
-Pure. Two name forms are compared three ways and the best is kept:
-- token alignment: each word of the shorter name paired with its best partner in the longer
-  (edit similarity; an initial meets any word it starts; Arabic-script names by consonant
-  skeleton; `alqahtani` meets `al-Qahtani`); words left over in the longer name cost a little,
-  a one-word name against a longer one is capped, patronymics only count when both print one;
-- the words run together in printed order (`chen quan guo` = `Chen Quanguo`);
-- the words sorted and run together.
+Pure. Two name forms are compared several ways and the best is kept:
+- word alignment: each word of the shorter name is paired with its best partner in the
+  longer (edit similarity, a transposition counting as one edit, raised where the consonant
+  skeletons or metaphones agree, so Jassim/Jassem and Alexander/Alyaksandr count as one name;
+  an initial meets any word it starts; `alqahtani` meets `al-Qahtani`); words left over in
+  the longer name cost a little, a one-word name against a longer one is capped, and
+  patronymics count only when both names print one;
+- the words run together in printed order (`chen quan guo` = `Chen Quanguo`), or sorted;
+- for Arabic-script names, the consonants of the whole name run together.
+The weakest pair of aligned words is kept too: `Jamal`/`Kamal` in otherwise equal names is
+how brothers look.
 """
 
 from __future__ import annotations
@@ -14,16 +18,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
+from rigour.text.phonetics import metaphone
 
 from concerted.resolve.names import NameForm
 from concerted.resolve.text import skeleton, strip_article
 
 __all__ = ["NameMatch", "compare_forms", "token_similarity"]
 
-_EXTRA_WORD_COST = 0.08
+_EXTRA_WORD_COST = 0.04  # what the extra words say is weighed by namefeature, by rarity
 _ORG_EXTRA_WORD_COST = 0.2
 _MONONYM_CAP = 0.75
+Weakest = tuple[str, str, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +37,10 @@ class NameMatch:
     score: float
     left: NameForm
     right: NameForm
-    how: str  # aligned / joined / sorted
+    how: str  # aligned / joined / sorted / consonants
     extra_words: int
+    weakest: Weakest | None = None  # the least alike pair of aligned words
+    unmatched: tuple[str, ...] = ()  # words of the longer name left without a partner
 
 
 @lru_cache(maxsize=1_000_000)
@@ -41,59 +49,75 @@ def token_similarity(a: str, b: str, abjad: bool = False) -> float:
         return 1.0
     if len(a) == 1 or len(b) == 1:
         return 0.9 if a[0] == b[0] else 0.0
-    best = Levenshtein.normalized_similarity(a, b)
-    stripped_a, stripped_b = strip_article(a), strip_article(b)
-    if (stripped_a, stripped_b) != (a, b):
-        best = max(best, Levenshtein.normalized_similarity(stripped_a, stripped_b))
+    a, b = strip_article(a), strip_article(b)
+    best = OSA.normalized_similarity(a, b)  # a transposition (Kozhin/Kohzin) is one edit
+    similar_length = min(len(a), len(b)) / max(len(a), len(b)) >= 0.75
+    if best >= 0.6 and similar_length and len(a) > 2 and skeleton(a) == skeleton(b):
+        best = max(best, 0.93)  # Jassim / Jassem: the same consonants, other vowels
+    elif best >= 0.6 and len(a) > 3 and metaphone(a) == metaphone(b):
+        best = max(best, 0.85)  # Alexander / Alyaksandr: the same sounds, spelled apart
     if abjad:
-        skel_a, skel_b = skeleton(stripped_a), skeleton(stripped_b)
-        best = max(best, 0.95 * Levenshtein.normalized_similarity(skel_a, skel_b))
+        best = max(best, 0.95 * Levenshtein.normalized_similarity(skeleton(a), skeleton(b)))
     return best
 
 
-def _align(short: tuple[str, ...], long: tuple[str, ...], abjad: bool) -> tuple[float, int]:
-    """Greedy best pairing; (length-weighted mean similarity of the short name, unpaired)."""
-    scored = sorted(
-        ((token_similarity(a, b, abjad), i, j) for i, a in enumerate(short)
-         for j, b in enumerate(long)),
-        reverse=True,
-    )
-    used_i: set[int] = set()
-    used_j: set[int] = set()
-    total = 0.0
-    for sim, i, j in scored:
-        if i in used_i or j in used_j or sim < 0.5:
-            continue
-        used_i.add(i)
-        used_j.add(j)
-        total += sim * len(short[i])
-    weight = sum(len(t) for t in short)
-    return total / weight, len(long) - len(used_j)
+Aligned = tuple[float, tuple[str, ...], Weakest]
 
 
-def _aligned(a: NameForm, b: NameForm, person: bool) -> tuple[float, int]:
+def _align(short: tuple[str, ...], long: tuple[str, ...], abjad: bool) -> Aligned:
+    """Greedy best pairing: (length-weighted mean similarity, unpaired long words, weakest).
+
+    Equal words pair first; each word left then takes its best partner among those left.
+    """
+    left = list(long)
+    pairs: dict[int, tuple[str, float]] = {}
+    for i, token in enumerate(short):
+        if token in left:
+            left.remove(token)
+            pairs[i] = (token, 1.0)
+    # The longest words choose first: they carry the most of the name.
+    for i in sorted((i for i in range(len(short)) if i not in pairs), key=lambda i: -len(short[i])):
+        best_j, best = -1, 0.5
+        for j, candidate in enumerate(left):
+            sim = token_similarity(short[i], candidate, abjad)
+            if sim >= best:
+                best_j, best = j, sim
+        if best_j >= 0:
+            pairs[i] = (left.pop(best_j), best)
+    total = sum(sim * len(short[i]) for i, (_, sim) in pairs.items())
+    weakest: Weakest = min(((short[i], *pairs.get(i, ("", 0.0))) for i in range(len(short))),
+                           key=lambda w: w[2])
+    return total / sum(len(t) for t in short), tuple(left), weakest
+
+
+def _aligned(a: NameForm, b: NameForm, person: bool) -> Aligned:
     short, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     abjad = a.abjad or b.abjad
-    score, extra = _align(short.tokens, long.tokens, abjad)
-    cost = _EXTRA_WORD_COST if person else _ORG_EXTRA_WORD_COST
-    score -= cost * min(extra, 3)
+    score, unmatched, weakest = _align(short.tokens, long.tokens, abjad)
+    score -= (_EXTRA_WORD_COST if person else _ORG_EXTRA_WORD_COST) * min(len(unmatched), 3)
     if len(short.tokens) == 1 and len(long.tokens) > 1:
         score = min(score, _MONONYM_CAP)
     if a.patronymics and b.patronymics:
-        patronymic, _ = _align(short.patronymics or long.patronymics, long.patronymics, abjad)
+        patronymic, _, _ = _align(short.patronymics or long.patronymics, long.patronymics, abjad)
         score = 0.8 * score + 0.2 * patronymic
-    return score, extra
+    return score, unmatched, weakest
+
+
+def _run_together(a: NameForm, b: NameForm) -> list[tuple[float, str]]:
+    found = [(Levenshtein.normalized_similarity(a.compact, b.compact), "joined"),
+             (Levenshtein.normalized_similarity(a.sorted_compact, b.sorted_compact), "sorted")]
+    if a.abjad or b.abjad:
+        consonants = Levenshtein.normalized_similarity(skeleton(a.compact), skeleton(b.compact))
+        found.append((0.95 * consonants, "consonants"))
+    # Run-together forms only count when nearly equal: they are blind to word boundaries.
+    return [(score, how) for score, how in found if score >= 0.9]
 
 
 def compare_forms(a: NameForm, b: NameForm, person: bool = True) -> NameMatch:
-    aligned, extra = _aligned(a, b, person)
-    joined = Levenshtein.normalized_similarity(a.compact, b.compact)
-    ordered = Levenshtein.normalized_similarity(a.sorted_compact, b.sorted_compact)
-    # Run-together forms only count when nearly equal: they are blind to word boundaries.
-    candidates = [(aligned, "aligned", extra)]
-    if joined >= 0.9:
-        candidates.append((joined, "joined", 0))
-    if ordered >= 0.9:
-        candidates.append((ordered, "sorted", 0))
-    score, how, extra_words = max(candidates, key=lambda c: c[0])
-    return NameMatch(max(0.0, min(1.0, score)), a, b, how, extra_words)
+    aligned, unmatched, weakest = _aligned(a, b, person)
+    best = NameMatch(max(0.0, min(1.0, aligned)), a, b, "aligned", len(unmatched), weakest,
+                     unmatched)
+    for score, how in _run_together(a, b):
+        if score > best.score:
+            best = NameMatch(min(1.0, score), a, b, how, 0, None)
+    return best

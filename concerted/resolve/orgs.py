@@ -13,13 +13,14 @@ from concerted.resolve.namesim import NameMatch
 
 __all__ = ["UNIT_WORDS", "subordinate"]
 
-UNIT_WORDS = frozenset("""
+_UNITS = """
 bureau department dept office branch unit division directorate directorates brigade battalion
 regiment corps command committee commission ministry police security service services
 agency administration section sector detachment squad center centre institute school
 headquarters hq station prison camp group subsidiary factory plant district province
 provincial municipal city county regional
-""".split())
+"""
+UNIT_WORDS = frozenset(_UNITS.split())
 
 
 def subordinate(match: NameMatch | None, person: bool) -> Feature | None:

@@ -14,15 +14,17 @@ from functools import lru_cache
 
 from rigour.territories import lookup_territory
 
-from concerted.model import Listing
+from concerted.model import Identifier, Listing
 from concerted.resolve.contexts import program_contexts
 from concerted.resolve.dates import DateValue, parse_dates
 from concerted.resolve.namekeys import form_keys
 from concerted.resolve.names import NameForm, name_form
 
-__all__ = ["Record", "listing_ref", "prepare"]
+__all__ = ["SELF_IDENTIFIERS", "Record", "listing_ref", "prepare"]
 
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
+# Lists whose own key is an identifier other lists cite (the UK prints UN references).
+SELF_IDENTIFIERS = {"un_sc": "un_ref", "gb_fcdo_uksl": "uk_sanctions_list_ref"}
 _MAX_NAMES = 40  # a few entities carry hundreds of aliases; the first ones are the best
 
 
@@ -64,7 +66,7 @@ def _gender(value: str | None) -> str | None:
 def _names(listing: Listing) -> tuple[NameForm, ...]:
     person = listing.schema == "Person"
     printed = [(listing.name, False)] + [(n.value, n.quality == "low") for n in listing.names]
-    forms: dict[tuple[str, ...], NameForm] = {}
+    forms: dict[tuple[tuple[str, ...], tuple[str, ...]], NameForm] = {}
     for text, weak in printed:
         form = name_form(text, person, weak)
         if form is not None and (form.tokens, form.patronymics) not in forms:
@@ -74,7 +76,9 @@ def _names(listing: Listing) -> tuple[NameForm, ...]:
 
 def _identifiers(listing: Listing) -> frozenset[tuple[str, str]]:
     found = set()
-    for ident in listing.identifiers:
+    own = SELF_IDENTIFIERS.get(listing.source)
+    printed = [*listing.identifiers, *([Identifier(own, listing.key)] if own else [])]
+    for ident in printed:
         value = _NOT_ALNUM.sub("", ident.value.upper())
         if len(value) >= 5 and any(ch.isdigit() for ch in value):
             found.add((ident.kind, value))

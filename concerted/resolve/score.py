@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from concerted.resolve import features as f
-from concerted.resolve.namefeature import name_features
+from concerted.resolve.namefeature import INFO_CAP, name_features
 from concerted.resolve.orgs import subordinate
 from concerted.resolve.record import Record
 
 __all__ = ["SCORERS", "RuleScorer", "Score", "Scorer", "get_scorer"]
 
-_BIAS = -0.5
-_BEST_NAME = 1.0  # the most a perfect, rare name adds (see namefeature.name_features)
+_BIAS = 0.0
+_BEST_NAME = INFO_CAP  # the most a perfect, rare name adds (see namefeature.name_features)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,9 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06ff])ال(?=[\u0600-\u06ff]{2})")
 _WORD = re.compile(r"[a-z0-9]+")
 _VOWELS = re.compile(r"[aeiouwy]")
+_DOUBLES = re.compile(r"(.)\1+")
+_MERGES = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("g", "h"), ("x", "ks"), ("ph", "f"),
+           ("ck", "k"), ("q", "k"), ("c", "k"))
 _ANY = "Any-Latin; Latin-ASCII"
 
 
@@ -46,17 +49,24 @@ def _han_name(run: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def latin(text: str) -> str:
-    """`text` in lower-case ASCII Latin, whatever script it was written in."""
+def latin(text: str, person: bool = True) -> str:
+    """`text` in lower-case ASCII Latin, whatever script it was written in.
+
+    Han runs in a person's name are read as `family given`; in other names, syllable by
+    syllable.
+    """
     if text.isascii():
         return text.lower()
     script = script_of(text)
-    if script == "Han":
+    if person and _HAN_RUN.search(text):
         text = _HAN_RUN.sub(lambda m: f" {_han_name(m.group(0))} ", text)
-    elif script in ABJADS:
+    if script in ABJADS:
         text = _ARABIC_ARTICLE.sub("ال ", text)
     rule = "Russian-Latin/BGN; Any-Latin; Latin-ASCII" if script == "Cyrillic" else _ANY
-    return str(_icu(rule).transliterate(text)).lower()
+    # BGN marks some letter pairs with a middle dot (Лукашэнка → lukash·enka); Persian
+    # writes a zero-width non-joiner inside words (خامنه‌ای). Neither is a word boundary.
+    text = text.replace("\u200c", "")
+    return str(_icu(rule).transliterate(text)).replace("\u00b7", "").lower()
 
 
 def words(text: str) -> list[str]:
@@ -66,11 +76,20 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
-    """Consonants only, for names whose Arabic spelling writes no short vowels.
+    """The consonants of a word, spelled the same whatever the transliteration.
 
-    `w` and `y` go too: in Arabic script they double as long vowels (سعود → `swd`, Saud → `sd`).
+    Vowels go, and so do `w` and `y`: Arabic script writes no short vowels and uses its `w`
+    and `y` letters for long ones (سعود → `swd`, Saud → `sd`). Letters that transliterations
+    of one sound disagree on are merged: `kh`/`h`/`g` (Russian renders Ukrainian and Arabic
+    H as G: Serhiy/Sergey, Halina/Galina), `x`/`ks`, `ph`/`f`, `dzh`/`zh`/`j`; doubled
+    consonants count once (Jassim/Jasim).
     """
-    return _VOWELS.sub("", token) or token
+    text = token
+    for old, new in _MERGES:
+        text = text.replace(old, new)
+    text = _VOWELS.sub("", text)
+    text = _DOUBLES.sub(r"\1", text)
+    return text or token
 
 
 @lru_cache(maxsize=200_000)

@@ -10,16 +10,15 @@ from sqlalchemy import Engine
 from concerted.accounts.clock import iso, utcnow
 from concerted.analysis.designations import build_designations
 from concerted.analysis.gaps import GapConfig, find_gaps
-from concerted.analysis.inputs import Inputs
 from concerted.analysis.lags import compute_lags
 from concerted.analysis.partners import partners, registry_eligibility
 from concerted.analysis.rounds import find_rounds
 from concerted.reports.load import load_inputs
 from concerted.sources import SOURCES
 from concerted.state.fingerprint import store_fingerprint
+from concerted.state.links import LinkConfig
 from concerted.state.model import State
-from concerted.state.resolution import resolved_targets
-from concerted.state.search import NameIndex
+from concerted.state.resolution import RESOLUTION, listing_index, resolved_targets
 from concerted.store.reader import Reader
 
 __all__ = ["build_state"]
@@ -28,7 +27,9 @@ __all__ = ["build_state"]
 def build_state(engine: Engine) -> State:
     fingerprint = store_fingerprint(engine)
     inputs = load_inputs(engine)
-    targets, how = resolved_targets(engine, inputs)
+    index = listing_index(inputs)
+    config = LinkConfig()
+    targets, suggestions = resolved_targets(engine, inputs, index, config)
     inputs = dataclasses.replace(inputs, targets=targets)
     designations = tuple(build_designations(inputs))
     as_of = date.fromisoformat(inputs.as_of) if inputs.as_of else None
@@ -41,23 +42,12 @@ def build_state(engine: Engine) -> State:
         gaps=tuple(find_gaps(designations, partners(inputs), registry_eligibility,
                              GapConfig(as_of=as_of))),
         lags=tuple(compute_lags(designations)),
-        index=_index(inputs),
+        index=index,
         sources=tuple(_sources(engine)),
-        resolution=how,
+        resolution=RESOLUTION,
+        suggestions=tuple(suggestions),
+        link_config=config,
     )
-
-
-def _index(inputs: Inputs) -> NameIndex:
-    def names(keys: tuple[tuple[str, str], ...]) -> list[str]:
-        found: list[str] = []
-        for key in keys:
-            record = inputs.records.get(key)
-            if record is not None:
-                found.append(record.listing.name)
-                found.extend(n.value for n in record.listing.names)
-        return found
-
-    return NameIndex((t.id, [t.name, *names(t.listings)]) for t in inputs.targets)
 
 
 def _sources(engine: Engine) -> list[dict[str, object]]:

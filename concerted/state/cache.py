@@ -25,14 +25,20 @@ log = logging.getLogger(__name__)
 
 class StateCache:
     def __init__(self, engine: Engine, check_seconds: float = 2.0,
-                 builder: Callable[[Engine], State] = build_state) -> None:
+                 builder: Callable[[Engine], State] = build_state,
+                 warm: Callable[[State], object] | None = None) -> None:
         self.engine = engine
         self.check_seconds = check_seconds
         self._builder = builder
+        self._warm = warm
         self._state: State | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
         self._building = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self._state is not None
 
     def current(self) -> State:
         state = self._state
@@ -47,10 +53,16 @@ class StateCache:
                 self._rebuild_in_background()
         return state
 
+    def refresh_soon(self) -> None:
+        """Look at the store on the next request (after a write made here)."""
+        self._checked = 0.0
+
     def refresh(self) -> State:
         """Rebuild now and wait for it (at startup, and in tests after a write)."""
         with self._building:
             state = self._builder(self.engine)
+            if self._warm is not None:
+                self._warm(state)  # the slow first views, before anyone is served this state
             with self._lock:
                 self._state = state
                 self._checked = time.monotonic()

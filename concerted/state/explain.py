@@ -3,22 +3,14 @@ for the pairs of one target (a handful), with its feature-by-feature explanation
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
-from concerted.model import Listing
-from concerted.resolve.record import Record, prepare
 from concerted.resolve.score import SCORERS, Scorer, get_scorer
 from concerted.state.model import State
+from concerted.state.prepared import prepared
 
 __all__ = ["explain_target", "prepared", "scorer_for"]
-
-
-@lru_cache(maxsize=16384)
-def prepared(listing: Listing) -> Record:
-    """A listing prepared for scoring, once (listings are immutable values)."""
-    return prepare(listing)
 
 
 def scorer_for(state: State) -> Scorer:

@@ -7,8 +7,8 @@ every request reads the one it holds. Plain values with lookups; no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from concerted.analysis.designations import Designation
@@ -16,11 +16,15 @@ from concerted.analysis.gaps import Gap
 from concerted.analysis.inputs import Inputs, ListingKey, ListingRecord, Target
 from concerted.analysis.lags import Lag
 from concerted.analysis.round_types import Round
-from concerted.state.search import NameIndex
+from concerted.state.links import LinkConfig, Suggestion
+from concerted.state.search import Hit, NameIndex
 
 __all__ = ["State"]
 
 T = TypeVar("T")
+_QUERY_KINDS = frozenset({"search", "suggest", "listings", "coverage", "coverage-order",
+                          "changes"})
+_QUERIES = 2048
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,9 @@ class State:
     lags: tuple[Lag, ...]
     index: NameIndex
     sources: tuple[dict[str, Any], ...]  # Reader.source_summaries, with jurisdiction
-    resolution: str  # how targets were formed: "judgements" or "one target per listing"
+    resolution: str  # how targets were formed
+    suggestions: tuple[Suggestion, ...] = ()  # scored cross-list pairs (review and auto)
+    link_config: LinkConfig = field(default_factory=LinkConfig)
     targets: dict[str, Target] = field(default_factory=dict)
     target_of: dict[ListingKey, str] = field(default_factory=dict)
     by_target: dict[str, tuple[Designation, ...]] = field(default_factory=dict)
@@ -65,13 +71,19 @@ class State:
         )
 
     def remember(self, key: Any, compute: Callable[[], T]) -> T:
-        """A view's result computed once per state (the state never changes)."""
-        if key not in self.memo:
-            if len(self.memo) > 512:
-                self.memo.clear()
-            self.memo[key] = compute()
-        result: T = self.memo[key]
-        return result
+        """A view's result computed once per state (the state never changes). Keys whose
+        first part is a query (`search`, `suggest`) are many: the oldest of them are let go
+        beyond `_QUERIES`; the other views are few and kept."""
+        if key in self.memo:
+            found: T = self.memo[key]
+            return found
+        value = compute()
+        if key[0] in _QUERY_KINDS:
+            queries = [k for k in self.memo if k[0] in _QUERY_KINDS]
+            for old in queries[:max(0, len(queries) - _QUERIES + 1)]:
+                self.memo.pop(old, None)
+        self.memo[key] = value
+        return value
 
     def round_number(self, round_id: str) -> int | None:
         try:
@@ -81,6 +93,20 @@ class State:
 
     def record(self, key: ListingKey) -> ListingRecord | None:
         return self.inputs.records.get(key)
+
+    def target_for(self, listing_ref: str) -> str | None:
+        """The target of a listing cited as `source:key` (how the name index names them)."""
+        source, _, key = listing_ref.partition(":")
+        return self.target_of.get((source, key))
+
+    def target_hits(self, query: str) -> list[tuple[str, Hit]]:
+        """Name-index hits mapped to targets, each target once at its best hit."""
+        seen: dict[str, Hit] = {}
+        for hit in self.index.search(query):
+            target = self.target_for(hit.ref)
+            if target is not None and target not in seen:
+                seen[target] = hit
+        return list(seen.items())
 
     def target_records(self, target_id: str) -> list[ListingRecord]:
         target = self.targets.get(target_id)

@@ -25,14 +25,14 @@ _RANKED = 300  # candidates whose names are fuzzily compared
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    target_id: str
+    ref: str  # what the index was built over: here a listing, `source:key`
     score: float
     matched_name: str
 
 
 class NameIndex:
     def __init__(self, names: Iterable[tuple[str, Sequence[str]]]) -> None:
-        """`names`: (target id, every name the lists give it)."""
+        """`names`: (an id, every name the lists give it)."""
         self.ids: list[str] = []
         self.names: list[tuple[str, ...]] = []
         postings: dict[str, set[int]] = {}
@@ -76,7 +76,7 @@ class NameIndex:
         assert matched is not None
         ordered = sorted(matched, key=lambda p: (-whole.get(p, 0), p))
         return sorted((self._hit(p, query, whole.get(p, 0)) for p in ordered[:_RANKED]),
-                      key=lambda h: (-h.score, h.target_id)) + [
+                      key=lambda h: (-h.score, h.ref)) + [
             Hit(self.ids[p], whole.get(p, 0) / len(tokens) * 50, self.names[p][0])
             for p in ordered[_RANKED:]]
 
@@ -87,7 +87,7 @@ class NameIndex:
         return Hit(self.ids[position], round(best / 2 + 50 * min(whole, 1), 1), name)
 
     def candidates(self, text: str, limit: int = 20, max_df: int = 2000) -> list[str]:
-        """Targets sharing whole words with `text`, by the rarity of the words they share
+        """Ids sharing whole words with `text`, by the rarity of the words they share
         (blocking for the matcher: an extra middle name does not hide a candidate)."""
         weights: dict[int, float] = {}
         for token in name_tokens(text):

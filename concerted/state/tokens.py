@@ -8,6 +8,7 @@ on its own (those scripts write no spaces), and every two neighbouring ASCII wor
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -35,7 +36,7 @@ def _native(text: str) -> list[str]:
 def name_tokens(text: str) -> set[str]:
     words = ascii_form(text).split()
     tokens = set(words) | set(_native(text))
-    tokens.update(a + b for a, b in zip(words, words[1:], strict=False))
+    tokens.update(a + b for a, b in itertools.pairwise(words))
     return {t for t in tokens if t}
 
 

@@ -50,7 +50,7 @@ class CycleReport:
     @property
     def outcome(self) -> str:
         bad = [f for f in self.fetches if not f.ok]
-        if self.fetches and len(bad) == len(self.fetches):
+        if "cycle" in self.failed_steps or (self.fetches and len(bad) == len(self.fetches)):
             return "failed"
         return "partial" if bad or self.failed_steps else "ok"
 

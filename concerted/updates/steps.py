@@ -1,12 +1,8 @@
 """The watch's optional steps, each an adapter over another part's public function:
-cross-list resolution (`concerted.resolve.xref`, where present) and the analyses' alerts
-(new coordinated rounds, gaps opened and closed)."""
+cross-list resolution (`concerted.resolve.xref.run`, where present) and the analyses'
+alerts (new coordinated rounds, gaps opened and closed)."""
 
 from __future__ import annotations
-
-import importlib
-import inspect
-from collections.abc import Callable
 
 from sqlalchemy import Engine
 
@@ -15,21 +11,17 @@ from concerted.updates import clock
 
 __all__ = ["analyse", "resolve"]
 
-_XREF_ENTRY_POINTS = ("run_xref", "xref", "run")
-
 
 def resolve(engine: Engine) -> str:
-    """Run the resolve helper's orchestrator if it exists; a note saying what happened."""
+    """Run cross-list resolution if the resolve package has it; a note saying what happened."""
     try:
-        module = importlib.import_module("concerted.resolve.xref")
+        from concerted.resolve import xref
     except ImportError:
-        return "resolve: skipped (concerted.resolve.xref is not present yet)"
-    for name in _XREF_ENTRY_POINTS:
-        entry = getattr(module, name, None)
-        if callable(entry) and _takes_one_argument(entry):
-            result = entry(engine)
-            return f"resolve: concerted.resolve.xref.{name} ran ({result!r:.80})"
-    return "resolve: skipped (concerted.resolve.xref has no run_xref/xref/run(engine))"
+        return "resolve: skipped (concerted.resolve.xref is not present)"
+    report = xref.run(engine)
+    return (f"resolve: {report.listings} listings, {report.linked} new links, "
+            f"{report.retracted} retracted, {report.queued} queued for review "
+            f"({report.seconds:.1f} s)")
 
 
 def analyse(engine: Engine, notes: list[str]) -> int:
@@ -37,10 +29,3 @@ def analyse(engine: Engine, notes: list[str]) -> int:
     new, note = analysis_alerts(engine, clock.stamp())
     notes.append(note)
     return new
-
-
-def _takes_one_argument(entry: Callable[..., object]) -> bool:
-    required = [p for p in inspect.signature(entry).parameters.values()
-                if p.default is inspect.Parameter.empty
-                and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    return len(required) == 1

@@ -55,7 +55,8 @@ def update_source(engine: Engine, archive: Archive, client: httpx.Client, source
     try:
         outcome = _update(engine, archive, client, source, url, settings)
     except FetchError as exc:
-        outcome = _failed(source, url, exc.reason, exc.status_code)
+        tries = f" (after {exc.attempts} attempts)" if exc.attempts > 1 else ""
+        outcome = _failed(source, url, exc.reason + tries, exc.status_code)
     except Exception as exc:  # a crashing parser must not stop the other sources
         outcome = _failed(source, url, f"unexpected {type(exc).__name__}: {exc}")
     finally:

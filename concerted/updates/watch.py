@@ -36,13 +36,14 @@ def parse_interval(text: str) -> float:
 
 
 def watch_once(cycle: Cycle) -> CycleReport:
-    """One recorded pass."""
+    """One recorded pass. Whatever breaks is reported, never raised: the watch goes on."""
     run_id = _start(cycle.engine)
-    report = CycleReport()
     try:
         report = run_cycle(cycle)
-    finally:
-        _finish(cycle.engine, run_id, report)
+    except Exception as exc:  # a long-running process outlives one bad pass
+        report = CycleReport(failed_steps=["cycle"],
+                             notes=[f"the pass failed: {type(exc).__name__}: {exc}"])
+    _finish(cycle.engine, run_id, report)
     return report
 
 
@@ -86,8 +87,7 @@ def _start(engine: Engine) -> int:
 
 
 def _finish(engine: Engine, run_id: int, report: CycleReport) -> None:
-    outcome = report.outcome if report.fetches or report.notes else "failed"
     with engine.begin() as conn:
         conn.execute(update(watch_runs).where(watch_runs.c.id == run_id).values(
-            finished=clock.stamp(), outcome=outcome,
+            finished=clock.stamp(), outcome=report.outcome,
             detail=json.dumps(report.to_dict(), ensure_ascii=False, default=str)))

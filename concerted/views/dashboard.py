@@ -23,8 +23,9 @@ def per_year(state: State, program: str | None = None) -> dict[str, Any]:
     years = sorted({r["year"] for r in rows if r["year"] != "unknown"})
     jurisdictions = sorted({r["jurisdiction"] for r in rows})
     counts = {(r["jurisdiction"], r["year"]): r["designations"] for r in rows}
-    return {"years": years, "jurisdictions": jurisdictions,
-            "series": {j: [counts.get((j, y), 0) for y in years] for j in jurisdictions},
+    series = {j: [counts.get((j, y), 0) for y in years] for j in jurisdictions}
+    return {"years": years, "jurisdictions": jurisdictions, "series": series,
+            "totals": [sum(series[j][i] for j in jurisdictions) for i in range(len(years))],
             "unknown_year": {j: counts.get((j, "unknown"), 0) for j in jurisdictions}}
 
 

@@ -13,8 +13,9 @@ from typing import Any
 from concerted.model import Identifier, Listing, Name
 from concerted.resolve.record import prepare
 from concerted.resolve.score import Score, Scorer
-from concerted.state.explain import prepared, scorer_for
+from concerted.state.explain import scorer_for
 from concerted.state.model import State
+from concerted.state.prepared import prepared
 
 __all__ = ["MatchQuery", "dataset_sources", "match_query"]
 
@@ -85,7 +86,8 @@ def match_query(state: State, query: MatchQuery, sources: frozenset[str], limit:
     record = prepare(listing)
     scorer = scorer_for(state)
     names = [listing.name, *(n.value for n in listing.names)]
-    candidates = dict.fromkeys(c for name in names for c in state.index.candidates(name))
+    candidates = dict.fromkeys(t for name in names for c in state.index.candidates(name)
+                               if (t := state.target_for(c)) is not None)
     results = []
     for target_id in candidates:
         best, found_in = _best(scorer, record, state, target_id, sources)

@@ -47,9 +47,13 @@ class SearchFilter:
 
 
 def _ids(state: State, q: str) -> list[str]:
+    """Matching targets, best first; remembered per query for the state's lifetime (people
+    and type-ahead ask the same names again and again)."""
     if q.strip():
-        return [hit.target_id for hit in state.index.search(q)]
-    return sorted(state.targets, key=lambda t: state.targets[t].name.lower())
+        return state.remember(("search", q.strip().lower()),
+                              lambda: [target for target, _ in state.target_hits(q)])
+    return state.remember(("all-targets",), lambda: sorted(
+        state.targets, key=lambda t: state.targets[t].name.lower()))
 
 
 def search(state: State, q: str, flt: SearchFilter, page: Page) -> dict[str, Any]:
@@ -68,6 +72,7 @@ def sources_of(state: State, target_id: str) -> list[str]:
 
 def suggest(state: State, q: str, limit: int = 8) -> list[dict[str, Any]]:
     """Type-ahead: the best few targets with the name that matched and their lists."""
-    hits = state.index.search(q)[:limit] if q.strip() else []
-    return [{**target_summary(state, state.targets[h.target_id]), "matched_name": h.matched_name,
-             "sources": sources_of(state, h.target_id)} for h in hits]
+    hits = state.remember(("suggest", q.strip().lower()),
+                          lambda: state.target_hits(q)[:limit]) if q.strip() else []
+    return [{**target_summary(state, state.targets[t]), "matched_name": h.matched_name,
+             "sources": sources_of(state, t)} for t, h in hits]

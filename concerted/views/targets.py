@@ -61,9 +61,9 @@ def _related(state: State, target_id: str, limit: int = 20) -> list[dict[str, An
     related: dict[str, str] = {}
     for record in state.target_records(target_id):
         for name in record.listing.linked_to:
-            hits = state.index.search(name)[:1]
-            if hits and hits[0].score >= 90 and hits[0].target_id != target_id:
-                related.setdefault(hits[0].target_id, f"linked to: {name}")
+            hits = state.target_hits(name)[:1]
+            if hits and hits[0][1].score >= 90 and hits[0][0] != target_id:
+                related.setdefault(hits[0][0], f"linked to: {name}")
     for number in state.rounds_of.get(target_id, ()):
         for other, _ in state.rounds[number].targets:
             if other != target_id:

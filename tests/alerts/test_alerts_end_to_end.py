@@ -6,22 +6,25 @@ nothing."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import Invoke
+from asgi_client import request
+from click.testing import Result
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from local_servers import ListServer, Mailbox, WebhookReceiver
 from sqlalchemy import func, select
 
 from concerted.alerts.delivery.webhook import SIGNATURE_HEADER, verify
 from concerted.api.alerts import feeds_router, router
+from concerted.app_options import AppOptions
 from concerted.store.db import connect
 from concerted.store.tables import alerts, delivery_log
 
 pytestmark = pytest.mark.shared
+Invoke = Callable[..., Result]
 
 
 def _sdn(shared: Path, day: str) -> bytes:
@@ -106,17 +109,16 @@ def _check_email(smtp: Mailbox, keys: set[str]) -> None:
 def _check_feeds(db_url: str, subscription_id: str, keys: set[str]) -> None:
     app = FastAPI()
     app.state.engine = connect(db_url)
-    app.include_router(router)
+    app.state.options = AppOptions()
+    app.include_router(router, prefix="/api/v1")
     app.include_router(feeds_router)
-    with TestClient(app) as client:
-        for path, count in ((f"/feeds/{subscription_id}.atom", 182),
-                            ("/feeds/alerts.atom", 182)):
-            response = client.get(path)
-            assert response.status_code == 200
-            assert response.headers["content-type"].startswith("application/atom+xml")
-            feed = feedparser.parse(response.content)
-            assert not feed.bozo, feed.get("bozo_exception")
-            assert len(feed.entries) == count
-            assert all(e.id.startswith("urn:concerted:alert:") for e in feed.entries)
-        assert client.get("/feeds/nosuch.atom").status_code == 404
+    for path, count in ((f"/feeds/{subscription_id}.atom", 182), ("/feeds/alerts.atom", 182)):
+        response = request(app, "GET", path)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/atom+xml")
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert len(feed.entries) == count
+        assert all(e.id.startswith("urn:concerted:alert:") for e in feed.entries)
+    assert request(app, "GET", "/feeds/nosuch.atom").status_code == 404
     app.state.engine.dispose()

@@ -64,6 +64,8 @@ INPUTS = Inputs(
 @pytest.fixture(autouse=True)
 def _inputs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("concerted.cli.analysis_options.load_inputs", lambda engine: INPUTS)
+    monkeypatch.setattr("concerted.cli.analysis_options.with_targets",
+                        lambda engine, inputs, one_per_listing=False: (inputs, "as given"))
     monkeypatch.setattr("concerted.cli.analysis_options.gc.freeze", lambda: None)
 
 
@@ -149,3 +151,4 @@ def test_report_refuses_another_suffix(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", "sqlite:///:memory:", "report", "--out",
                                       str(tmp_path / "r.pdf")])
     assert result.exit_code != 0 and ".html or .xlsx" in result.output
+

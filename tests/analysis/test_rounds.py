@@ -74,3 +74,11 @@ def test_dates_further_apart_than_the_window_are_no_round() -> None:
 def test_rounds_on_different_days_stay_apart() -> None:
     found = find_rounds(FSB + SALAMEH)
     assert [r.date_from.isoformat() for r in found] == ["2021-08-20", "2023-08-10"]
+
+
+def test_the_same_day_with_other_partners_is_another_round() -> None:
+    # Hypothetical: the UK acting on 2021-08-20 with Australia as well, on another target.
+    other = [designation("other", "gb", "gb-cyber", "2021-08-20", ("cyber",)),
+             designation("other", "au", "au-thematic", "2021-08-20", ("cyber",))]
+    found = find_rounds(FSB + other)
+    assert sorted(r.jurisdictions for r in found) == [("au", "gb"), ("gb", "us")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine
 
 from concerted.alerts.atom import render_feed
@@ -14,7 +16,8 @@ FEED_SIZE = 1000
 
 
 def global_feed(engine: Engine, base_url: str) -> bytes:
-    alerts = list_alerts(engine, limit=FEED_SIZE, newest_first=True, unique_events=True)
+    alerts = [_public(a) for a in list_alerts(engine, limit=FEED_SIZE, newest_first=True,
+                                              unique_events=True)]
     self_url = f"{base_url.rstrip('/')}/feeds/alerts.atom"
     return render_feed("urn:concerted:alerts", "Concerted: all alerts", self_url, alerts,
                        base_url)
@@ -30,3 +33,9 @@ def subscription_feed(engine: Engine, subscription_id: str, base_url: str) -> by
     name = subscription.label or subscription_id
     return render_feed(f"urn:concerted:subscription:{subscription_id}",
                        f"Concerted: alerts for {name}", self_url, alerts, base_url)
+
+
+def _public(alert: dict[str, Any]) -> dict[str, Any]:
+    """The change without why it reached someone: a reason would tell what they watch."""
+    detail = {k: v for k, v in alert["detail"].items() if k != "why"}
+    return alert | {"detail": detail}

@@ -28,43 +28,47 @@ def _ordered(since: date | None, until: date | None) -> None:
         raise ApiError(400, "since: must not be after until")
 
 
-def coverage_filter(program: Text = None, theme: Text = None, jurisdiction: Text = None,
+async def coverage_filter(program: Text = None, theme: Text = None, jurisdiction: Text = None,
                     country: Text = None, since: Day = None, until: Day = None,
                     current_only: bool = False) -> Filter:
     _ordered(since, until)
-    return Filter(*(((v,) if v else ()) for v in (program, theme, jurisdiction,
-                                                  country.lower() if country else None)),
-                  since=since, until=until, current_only=current_only)
+    return Filter(programs=_one(program), themes=_one(theme), jurisdictions=_one(jurisdiction),
+                  countries=_one(country.lower() if country else None), since=since,
+                  until=until, current_only=current_only)
 
 
-def round_filter(jurisdiction: Text = None, program: Text = None, since: Day = None,
+def _one(value: str | None) -> tuple[str, ...]:
+    return (value,) if value else ()
+
+
+async def round_filter(jurisdiction: Text = None, program: Text = None, since: Day = None,
                  until: Day = None) -> RoundFilter:
     _ordered(since, until)
     return RoundFilter(jurisdiction, program, since, until)
 
 
-def gap_filter(missing: Annotated[str | None, Query(max_length=8, examples=["au"])] = None,
+async def gap_filter(missing: Annotated[str | None, Query(max_length=8, examples=["au"])] = None,
                theme: Text = None, country: Text = None, include_stale: bool = True
                ) -> GapFilter:
     return GapFilter(missing, theme, country, include_stale)
 
 
 @router.get("/coverage", response_model=Paged)
-def coverage(state: StateDep, page: PageDep, flt: Annotated[Filter, Depends(coverage_filter)],
+async def coverage(state: StateDep, page: PageDep, flt: Annotated[Filter, Depends(coverage_filter)],
              min_jurisdictions: Annotated[int, Query(ge=1, le=10)] = 1) -> dict[str, Any]:
     """Targets × jurisdictions with the programs and dates in each cell, most covered first."""
     return coverage_view(state, flt, min_jurisdictions, page)
 
 
 @router.get("/rounds", response_model=Paged)
-def rounds(state: StateDep, page: PageDep,
+async def rounds(state: StateDep, page: PageDep,
            flt: Annotated[RoundFilter, Depends(round_filter)]) -> dict[str, Any]:
     """Coordinated rounds, newest first: targets designated by 2+ jurisdictions within days."""
     return rounds_view(state, flt, page)
 
 
 @router.get("/rounds/{round_id}")
-def get_round(state: StateDep, round_id: str) -> dict[str, Any]:
+async def get_round(state: StateDep, round_id: str) -> dict[str, Any]:
     """One round: who acted first, who followed, each target's designations."""
     detail = round_detail(state, round_id)
     if detail is None:
@@ -73,14 +77,14 @@ def get_round(state: StateDep, round_id: str) -> dict[str, Any]:
 
 
 @router.get("/gaps", response_model=Paged)
-def gaps(state: StateDep, page: PageDep, flt: Annotated[GapFilter, Depends(gap_filter)]
+async def gaps(state: StateDep, page: PageDep, flt: Annotated[GapFilter, Depends(gap_filter)]
          ) -> dict[str, Any]:
     """Targets partners could designate under a program of their own and have not; ranked."""
     return gaps_view(state, flt, page)
 
 
 @router.get("/lags", response_model=Paged)
-def lags(state: StateDep, page: PageDep, follower: Text = None, first: Text = None,
+async def lags(state: StateDep, page: PageDep, follower: Text = None, first: Text = None,
          program: Text = None) -> dict[str, Any]:
     """Days from a target's first designation to each other jurisdiction's, with summaries."""
     return lags_view(state, follower, first, program, page)

@@ -18,7 +18,7 @@ router = APIRouter(tags=["match"])
 
 
 @router.post("/match/{dataset}", response_model=MatchResponse)
-def match(state: StateDep, dataset: str, body: MatchRequest,
+async def match(state: StateDep, dataset: str, body: MatchRequest,
           limit: Annotated[int, Query(ge=1, le=100)] = 5,
           threshold: Annotated[float, Query(ge=0.0, le=1.0)] = 0.7,
           algorithm: Annotated[str, Query(max_length=40)] = "best") -> dict[str, Any]:

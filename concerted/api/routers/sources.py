@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from concerted.api.deps import EngineDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import SourceInfo
+from concerted.views.dashboard import dashboard
 from concerted.views.sources import amendment_diff, changes_feed, sources_view
 
 __all__ = ["router"]
@@ -44,3 +45,9 @@ def amendment(state: StateDep, engine: EngineDep, source: str, listing_key: str,
     """The fields an amendment changed at `snapshot`, before and after."""
     _known(state, source)
     return amendment_diff(engine, source, listing_key, snapshot)
+
+
+@router.get("/dashboard")
+def dashboard_data(state: StateDep, engine: EngineDep) -> dict[str, Any]:
+    """The dashboard: sources and freshness, recent changes and rounds, top gaps, per year."""
+    return dashboard(engine, state, date.today())

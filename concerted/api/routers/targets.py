@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from concerted.api.deps import PageDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import SearchResponse, TargetResponse
+from concerted.views.network import network
 from concerted.views.search import SearchFilter, search, suggest
 from concerted.views.targets import target_detail
 
@@ -20,7 +21,7 @@ router = APIRouter(tags=["targets"])
 Text = Annotated[str | None, Query(max_length=100)]
 
 
-def search_filter(jurisdiction: Text = None, program: Text = None, theme: Text = None,
+async def search_filter(jurisdiction: Text = None, program: Text = None, theme: Text = None,
                   schema: Text = None, nationality: Text = None,
                   since: Annotated[date | None, Query(description="Designated on or after")] = None,
                   until: Annotated[date | None, Query(description="Designated on or before")] = None
@@ -34,7 +35,7 @@ SearchParams = Annotated[SearchFilter, Depends(search_filter)]
 
 
 @router.get("/search", response_model=SearchResponse)
-def search_targets(state: StateDep, page: PageDep, flt: SearchParams,
+async def search_targets(state: StateDep, page: PageDep, flt: SearchParams,
                    q: Annotated[str, Query(max_length=200, examples=["zhu hailun"])] = ""
                    ) -> dict[str, Any]:
     """Names and aliases in any script; filters narrow to designations matching them all."""
@@ -42,14 +43,23 @@ def search_targets(state: StateDep, page: PageDep, flt: SearchParams,
 
 
 @router.get("/suggest")
-def suggest_targets(state: StateDep, q: Annotated[str, Query(max_length=200)] = "",
+async def suggest_targets(state: StateDep, q: Annotated[str, Query(max_length=200)] = "",
                     limit: Annotated[int, Query(ge=1, le=20)] = 8) -> list[dict[str, Any]]:
     """Type-ahead: the best few targets for a partial name, with the name that matched."""
     return suggest(state, q, limit)
 
 
+@router.get("/network/{target_id:path}")
+async def get_network(state: StateDep, target_id: str) -> dict[str, Any]:
+    """A target's round and links as graph nodes and edges (the web network view)."""
+    graph = network(state, target_id)
+    if graph is None:
+        raise ApiError(404, f"no target {target_id!r}")
+    return graph
+
+
 @router.get("/targets/{target_id:path}", response_model=TargetResponse)
-def get_target(state: StateDep, target_id: str) -> dict[str, Any]:
+async def get_target(state: StateDep, target_id: str) -> dict[str, Any]:
     """A target with its listings side by side, designations, gap, rounds, explanations."""
     detail = target_detail(state, target_id)
     if detail is None:

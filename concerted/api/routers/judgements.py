@@ -1,0 +1,57 @@
+"""`/api/v1/review` (uncertain pairs) and `/api/v1/judgements` (read; write with a user)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from concerted.api.deps import EngineDep, StateDep, WriterDep
+from concerted.api.errors import ApiError
+from concerted.state import judging
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["judgements"])
+
+
+class JudgementRequest(BaseModel):
+    left: str = Field(max_length=300, examples=["gb_hmt_conlist:14078"])
+    right: str = Field(max_length=300, examples=["us_ofac_sdn:29219"])
+    judgement: Literal["positive", "negative", "unsure"] = Field(examples=["positive"])
+
+
+@router.get("/review")
+def review_queue(state: StateDep, engine: EngineDep,
+                 limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
+    """Pairs of listings on different lists that may be one target, most likely first."""
+    pairs = judging.review_queue(engine, state, limit)
+    return {"total": len(pairs), "results": [p.to_dict() for p in pairs]}
+
+
+@router.get("/judgements")
+def list_judgements(_state: StateDep, engine: EngineDep,
+                    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                    offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    """Every judgement, newest first, with who made it and when (append-only)."""
+    rows = judging.judgements(engine, limit, offset)
+    return {"limit": limit, "offset": offset, "results": rows}
+
+
+@router.post("/judgements", status_code=201)
+def add_judgement(request: Request, engine: EngineDep, user: WriterDep,
+                  body: JudgementRequest) -> dict[str, Any]:
+    """Record that two listings are (positive) or are not (negative) one target, or that
+    you cannot tell (unsure). Needs a token, or a session with the X-CSRF-Token header."""
+    try:
+        left, right = judging.parse_ref(body.left), judging.parse_ref(body.right)
+        state = request.app.state.cache.current()
+        for key in (left, right):
+            if state.record(key) is None:
+                raise ValueError(f"no listing {key[0]}:{key[1]}")
+        row = judging.record(engine, left, right, body.judgement, user.email)
+    except ValueError as exc:
+        raise ApiError(400, str(exc)) from None
+    request.app.state.cache.refresh_soon()
+    return row

@@ -1,0 +1,151 @@
+"""`concerted audit verify | head`, `concerted keys rotate | list | public | trust`,
+`concerted backup FILE`, `concerted restore FILE`, and `concerted dossiers export | import`
+(signed exchange bundles)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from concerted.cli.context import AppContext, pass_app
+from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
+from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.dossiers import audit, backup, bundle, bundle_import, rotation, verify
+from concerted.dossiers.keys import public_key_hex
+from concerted.dossiers.model import Level
+
+__all__ = ["COMMANDS", "add_bundle_commands"]
+
+FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """The hash-chained log of every read and write of confidential material."""
+
+
+@audit_group.command("verify")
+@click.option("--head", "expected", default=None, metavar="HASH",
+              help="The last hash recorded elsewhere (catches a log cut short).")
+@pass_app
+def verify_command(app: AppContext, expected: str | None) -> None:
+    """Exit 0 when the chain, the encrypted files and the sealed fields are intact."""
+    faults = verify.verify(dossier_env(app), expected)
+    if faults:
+        click.echo(f"FAULT: {faults[0]}", err=True)
+        if len(faults) > 1:
+            click.echo(f"({len(faults) - 1} more fault(s) found)", err=True)
+        sys.exit(1)
+    with dossier_env(app).engine.connect() as conn:
+        seq, last = audit.head(conn)
+    click.echo(f"intact: {seq} audit entries, head {last}")
+
+
+@audit_group.command("head")
+@pass_app
+def head_command(app: AppContext) -> None:
+    """The last entry's number and hash, to keep somewhere the server cannot change."""
+    with app.engine.connect() as conn:
+        seq, last = audit.head(conn)
+    click.echo(f"{seq} {last}")
+
+
+@click.group("keys")
+def keys_group() -> None:
+    """Data keys (encryption at rest) and signing keys (exchange bundles)."""
+
+
+@keys_group.command("rotate")
+@click.option("--drop-old", is_flag=True, help="Forget old data keys once re-encrypted "
+              "(backups made before cannot then be read).")
+@pass_app
+@refusals
+def rotate_command(app: AppContext, drop_old: bool) -> None:
+    """Make a new data key and re-encrypt every sealed field and file under it."""
+    keyring, counts = rotation.rotate(dossier_env(app), drop_old)
+    click.echo(f"now using {keyring.active_data_key().id}: re-encrypted {counts['fields']} "
+               f"field(s) and {counts['files']} file(s)")
+
+
+@keys_group.command("list")
+@FORMAT_OPTION
+@pass_app
+def list_command(app: AppContext, fmt: str) -> None:
+    """Key ids, kinds and dates (never the keys)."""
+    ring = dossier_env(app).keyring
+    rows = [{"id": k.id, "kind": "data", "created": k.created, "active": k.active}
+            for k in ring.data_keys]
+    rows += [{"id": k.id, "kind": "signing", "created": k.created, "active": k.active}
+             for k in ring.signing_keys]
+    emit(rows, fmt, ["id", "kind", "created", "active"], "keys")
+
+
+@keys_group.command("public")
+@pass_app
+def public_command(app: AppContext) -> None:
+    """This instance's Ed25519 public key (hex), for partners to trust its bundles."""
+    click.echo(public_key_hex(dossier_env(app).keyring.active_signing_key()))
+
+
+@keys_group.command("trust")
+@click.argument("public_key")
+@click.option("--org", required=True, metavar="NAME")
+@click.option("--label", required=True, help="Whose key it is.")
+@AS_OPTION
+@pass_app
+@refusals
+def trust_command(app: AppContext, public_key: str, org: str, label: str, as_email: str) -> None:
+    """Let ORG import bundles signed by PUBLIC_KEY (owners only)."""
+    env, actor = acting(app, as_email)
+    click.echo(bundle_import.trust_key(env, actor, org, public_key, label))
+
+
+@click.command("backup")
+@click.argument("file", type=FILE)
+@pass_app
+def backup_command(app: AppContext, file: Path) -> None:
+    """Write every table and every archived file to FILE (never the keyring)."""
+    summary = backup.backup(app.engine, app.archive, file)
+    click.echo(f"backed up {len(summary['tables'])} tables and {len(summary['files'])} files")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_app
+@refusals
+def restore_command(app: AppContext, file: Path) -> None:
+    """Restore a backup into an empty store and data folder."""
+    summary = backup.restore(app.engine, app.archive, file)
+    click.echo(f"restored {len(summary['tables'])} tables and {len(summary['files'])} files")
+
+
+def add_bundle_commands(group: click.Group) -> None:
+    @group.command("export")
+    @click.argument("dossier_id")
+    @click.option("--level", type=click.Choice(["public", "governments", "internal"]),
+                  required=True, help="The recipient's level: nothing above it is included.")
+    @click.option("--out", type=FILE, required=True)
+    @AS_OPTION
+    @pass_app
+    @refusals
+    def export_command(app: AppContext, dossier_id: str, level: str, out: Path,
+                       as_email: str) -> None:
+        """Export a signed bundle redacted to the recipient's level (owners only)."""
+        env, actor = acting(app, as_email)
+        out.write_bytes(bundle.export_bundle(env, actor, dossier_id, Level(level)))
+
+    @group.command("import")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--org", required=True, metavar="NAME")
+    @AS_OPTION
+    @pass_app
+    @refusals
+    def import_command(app: AppContext, file: Path, org: str, as_email: str) -> None:
+        """Import a bundle signed by a trusted key; prints the new dossier's id."""
+        env, actor = acting(app, as_email)
+        click.echo(bundle_import.import_bundle(env, actor, org, file.read_bytes()))
+
+
+COMMANDS = (audit_group, keys_group, backup_command, restore_command)

@@ -1,0 +1,85 @@
+"""`concerted resolve [evaluate]`, and the registration of every resolution command.
+
+`resolve` links the same person across lists (system judgements above `--threshold`, the
+review queue between `--review-threshold` and it); `resolve evaluate` prints precision,
+recall and F1 on the hand-labelled pairs, per part (tune / holdout).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from concerted.cli import match_cmd, review_cmd
+from concerted.cli.context import AppContext
+from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.resolve.evaluate import LABELLED, evaluate, read_pairs
+from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, run
+
+__all__ = ["register"]
+
+_REPORT = ["listings", "candidates", "linked", "retracted", "queued", "refused", "seconds"]
+_METRICS = ["split", "pairs", "tp", "fp", "fn", "tn", "precision", "recall", "f1"]
+
+
+def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("blocking", total=None)
+
+        def step(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        return run(app.engine, config, step)
+
+
+@click.group("resolve", invoke_without_command=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.9, show_default=True,
+              help="Pairs scoring at least this are linked (as the `system` user).")
+@click.option("--review-threshold", type=click.FloatRange(0, 1), default=0.6,
+              show_default=True, help="Pairs from here up to --threshold go to review.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Processes scoring pairs (default: the cores, up to 4).")
+@FORMAT_OPTION
+@click.pass_context
+def resolve_group(ctx: click.Context, threshold: float, review_threshold: float,
+                  workers: int | None, fmt: str) -> None:
+    """Link the same person or body across lists; queue the uncertain pairs for review."""
+    if ctx.invoked_subcommand:
+        return
+    if review_threshold > threshold:
+        raise click.BadParameter("must not exceed --threshold", param_hint="--review-threshold")
+    app = ctx.ensure_object(AppContext)
+    config = ResolveConfig(threshold, review_threshold)
+    if workers:
+        config = replace(config, workers=workers)
+    report = _run_with_progress(app, config)
+    row = asdict(report) | {"seconds": round(report.seconds, 1)}
+    emit([row], fmt, _REPORT, "resolve")
+
+
+@resolve_group.command("evaluate")
+@click.option("--file", "path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=LABELLED, show_default=True, help="Labelled pairs (TSV).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.9, show_default=True)
+@FORMAT_OPTION
+@click.pass_context
+def evaluate_command(ctx: click.Context, path: Path, threshold: float, fmt: str) -> None:
+    """Precision, recall and F1 of cross-list linking on the labelled pairs, per part."""
+    app = ctx.find_object(AppContext)
+    assert app is not None
+    metrics = evaluate(load_records(app.engine), read_pairs(path), threshold)
+    rows = [{"split": m.split, "pairs": m.tp + m.fp + m.fn + m.tn, "tp": m.tp, "fp": m.fp,
+             "fn": m.fn, "tn": m.tn, "precision": round(m.precision, 4),
+             "recall": round(m.recall, 4), "f1": round(m.f1, 4)} for m in metrics.values()]
+    emit(rows, fmt, _METRICS, f"evaluation at threshold {threshold}")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(resolve_group)
+    review_cmd.register(group)
+    match_cmd.register(group)

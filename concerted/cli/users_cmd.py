@@ -1,0 +1,114 @@
+"""`concerted users add | list | remove | disable | token`: local accounts for the write
+paths of the web app and API (judgements, review decisions)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from concerted.accounts import (
+    UserExists,
+    add_user,
+    create_token,
+    find_user,
+    list_users,
+    set_disabled,
+)
+from concerted.accounts import remove_user as delete_user
+from concerted.cli.context import AppContext, pass_app
+from concerted.cli.output import FORMAT_OPTION, emit
+
+__all__ = ["register"]
+
+ROLES = click.Choice(["owner", "editor", "viewer"])
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    value: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return value
+
+
+@click.group("users")
+def users_group() -> None:
+    """Local user accounts (passwords hashed with argon2id)."""
+
+
+@users_group.command("add")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--org", default=None, metavar="NAME", help="Also give a role in this organisation.")
+@click.option("--role", type=ROLES, default=None, help="The role in --org.")
+@pass_app
+def add_command(app: AppContext, email: str, password_stdin: bool, org: str | None,
+                role: str | None) -> None:
+    """Add a user; with --org and --role, also a member of that organisation."""
+    if (org is None) != (role is None):
+        raise click.UsageError("--org and --role go together")
+    try:
+        user = add_user(app.engine, email, _password(password_stdin))
+    except (UserExists, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if org is not None and role is not None:
+        _add_member(app, org, user.email, role)
+    click.echo(f"added {user.email}", err=True)
+
+
+def _add_member(app: AppContext, org: str, email: str, role: str) -> None:
+    # Roles are the dossiers package's: its audited add_member sets them.
+    from concerted.dossiers.env import DossierEnv
+    from concerted.dossiers.model import Role
+    from concerted.dossiers.orgs import add_member
+
+    try:
+        add_member(DossierEnv.from_settings(app.settings, app.engine), org, email, Role(role),
+                   None)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@users_group.command("list")
+@FORMAT_OPTION
+@pass_app
+def list_command(app: AppContext, fmt: str) -> None:
+    """Every user: e-mail, created, disabled."""
+    emit([u.to_dict() for u in list_users(app.engine)], fmt,
+         ["email", "created_at", "disabled"], "users")
+
+
+@users_group.command("remove")
+@click.argument("email")
+@pass_app
+def remove_command(app: AppContext, email: str) -> None:
+    """Remove a user, their sessions and tokens (their judgements keep their e-mail)."""
+    if not delete_user(app.engine, email):
+        raise click.ClickException(f"no user {email}")
+    click.echo(f"removed {email.strip().lower()}", err=True)
+
+
+@users_group.command("disable")
+@click.argument("email")
+@click.option("--enable", is_flag=True, help="Re-enable instead.")
+@pass_app
+def disable_command(app: AppContext, email: str, enable: bool) -> None:
+    """Disable a user (ends their sessions; tokens stop working) or re-enable them."""
+    if not set_disabled(app.engine, email, not enable):
+        raise click.ClickException(f"no user {email}")
+
+
+@users_group.command("token")
+@click.argument("email")
+@click.option("--label", default="", help="What the token is for.")
+@pass_app
+def token_command(app: AppContext, email: str, label: str) -> None:
+    """Issue an API token for EMAIL; it is printed once and stored only as a digest."""
+    user = find_user(app.engine, email)
+    if user is None or user.disabled:
+        raise click.ClickException(f"no active user {email}")
+    click.echo(create_token(app.engine, user, label).token)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(users_group)

@@ -1,0 +1,90 @@
+"""Importing an exchange bundle into an organisation, and the keys it trusts bundles from.
+
+The bundle is verified completely (`bundle.open_bundle`) before anything is written; then
+the dossier is rebuilt through the ordinary service functions, so every item is checked,
+sealed and audited as if entered by hand, with a custody entry naming the bundle's signer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from concerted.dossiers import audit
+from concerted.dossiers.allegations import AllegationInput, add_allegation
+from concerted.dossiers.bundle import BundleError, open_bundle
+from concerted.dossiers.clock import now_iso
+from concerted.dossiers.env import DossierEnv
+from concerted.dossiers.evidence import EvidenceInput, add_evidence
+from concerted.dossiers.files import EXTENSIONS
+from concerted.dossiers.model import EvidenceKind, Level, Subject
+from concerted.dossiers.orgs import org_id
+from concerted.dossiers.policy import Action, Actor, require_org
+from concerted.dossiers.records import Provenance
+from concerted.dossiers.service import create_dossier
+from concerted.store.reader import Reader
+from concerted.store.tables import trusted_keys
+
+__all__ = ["BundleError", "import_bundle", "trust_key"]
+
+
+def trust_key(env: DossierEnv, actor: Actor, org: str, public_key: str, label: str) -> str:
+    """Let an organisation accept bundles signed by this Ed25519 public key (hex)."""
+    raw = bytes.fromhex(public_key.strip())
+    if len(raw) != 32:
+        raise ValueError("an Ed25519 public key is 32 bytes (64 hex digits)")
+    key_id = hashlib.sha256(raw).hexdigest()[:32]
+    with env.engine.begin() as conn:
+        oid = org_id(conn, org)
+        require_org(actor, oid, Action.MANAGE)
+        conn.execute(insert(trusted_keys).values(org_id=oid, key_id=key_id, label=label,
+                                                 public_key=raw.hex(), added_at=now_iso()))
+        audit.record(conn, actor.email, "keys.trust", "key", key_id, oid, {"label": label})
+    return key_id
+
+
+def _evidence(item: dict[str, Any], data: bytes | None, signer: dict[str, Any],
+              supports: tuple[str, ...]) -> EvidenceInput:
+    origin = Provenance.from_dict(item["provenance"])
+    received = {"at": now_iso(), "by": str(signer["org"]),
+                "action": f"received in a bundle signed by key {signer['key_id']}"}
+    name = origin.filename
+    if data is not None and not name and item.get("content_type") in EXTENSIONS:
+        name = f"{item['id']}{EXTENSIONS[item['content_type']][0]}"
+    return EvidenceInput(
+        EvidenceKind(item["kind"]), Level(item["level"]), item["title"], item["summary"],
+        item["url"], Provenance(origin.source, origin.obtained_on, origin.collected_by, name,
+                                (*origin.custody, received)),
+        supports, name, data, None)
+
+
+def import_bundle(env: DossierEnv, actor: Actor, org: str, data: bytes) -> str:
+    """The new dossier's id, or BundleError saying why the bundle was refused."""
+    with env.engine.connect() as conn:
+        oid = org_id(conn, org)
+        require_org(actor, oid, Action.WRITE)
+        trusted = set(conn.execute(select(trusted_keys.c.public_key)
+                                   .where(trusted_keys.c.org_id == oid)).scalars())
+    body, files = open_bundle(data, trusted)
+    case = body["dossier"]
+    person = case["subject"]
+    reader = Reader(env.engine)
+    held = [(x["source"], x["listing_key"]) for x in case["listings"]
+            if reader.listing(x["source"], x["listing_key"]) is not None]
+    dossier_id = create_dossier(env, actor, org, Subject.from_profile(
+        person["name"], person["schema"], person), held)
+    renamed = {a["id"]: add_allegation(env, actor, dossier_id, AllegationInput(
+        tuple(a["conduct"]), a["summary"], a["places"], a["victims"], a["date_from"],
+        a["date_to"], Level(a["level"]))) for a in case["allegations"]}
+    for item in case["evidence"]:
+        supports = tuple(renamed[s] for s in item["supports"] if s in renamed)
+        add_evidence(env, actor, dossier_id,
+                     _evidence(item, files.get(item["id"]), body["signer"], supports))
+    with env.engine.begin() as conn:
+        audit.record(conn, actor.email, "bundle.import", "dossier", dossier_id, oid,
+                     {"signer": body["signer"]["key_id"], "level": body["level"],
+                      "files": len(files)})
+    return dossier_id
+

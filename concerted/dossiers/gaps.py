@@ -1,0 +1,90 @@
+"""Which governments have acted on a dossier's subject, and which have not but could.
+
+Reads the listings the dossier points at (by the lists' own keys), places them in their
+lists' history and projects them with the analyses' `build_designations`; a government that
+has not acted is offered the programs whose criteria cover the dossier's allegations
+(`eligible_programs`, the registry's one eligibility function).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from concerted.analysis.designations import Designation, build_designations
+from concerted.analysis.inputs import Inputs, ListingRecord, Target
+from concerted.dossiers.model import PROGRAMS
+from concerted.dossiers.records import DossierView
+from concerted.dossiers.targets import expand
+from concerted.programs import get_program
+from concerted.programs.eligibility import eligible_programs
+from concerted.sources import SOURCES
+from concerted.state.model import State
+from concerted.store.reader import Reader
+
+__all__ = ["JURISDICTIONS", "JurisdictionStatus", "jurisdiction_status"]
+
+JURISDICTIONS = tuple(dict.fromkeys(get_program(p).jurisdiction for p in PROGRAMS))
+
+
+@dataclass(frozen=True)
+class JurisdictionStatus:
+    jurisdiction: str
+    acted: bool
+    designations: tuple[dict[str, Any], ...]
+    list_as_of: str | None  # newest list of this jurisdiction held; None: none held
+    packets: tuple[str, ...]  # programs a packet can be built for, whose criteria fit
+    eligible: tuple[str, ...]  # every program whose criteria cover the allegations
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"jurisdiction": self.jurisdiction, "acted": self.acted,
+                "designations": list(self.designations), "list_as_of": self.list_as_of,
+                "packets": list(self.packets), "eligible": list(self.eligible)}
+
+
+def _inputs(reader: Reader, view: DossierView, calendars: dict[str, tuple[str, ...]],
+            state: State | None) -> Inputs:
+    records = {}
+    for source, key in expand(view.listings, state):
+        row = reader.listing(source, key)
+        if row is not None:
+            records[(source, key)] = ListingRecord(row.listing, SOURCES[source].jurisdiction,
+                                                   row.first_seen, row.last_seen, row.current)
+    target = Target(view.id, view.subject.name, view.subject.schema, (), tuple(records))
+    held = {s: dates for s, dates in calendars.items() if s in SOURCES}
+    return Inputs((target,), records, held, {}, {s: SOURCES[s].jurisdiction for s in held})
+
+
+def _designation(d: Designation) -> dict[str, Any]:
+    return {"program": d.program, "listed_on": d.listed_on.label(),
+            "delisted_on": d.delisted_on.label() if d.delisted_on else None,
+            "listings": [f"{s}:{k}" for s, k in d.listings]}
+
+
+def jurisdiction_status(engine: Engine, view: DossierView, state: State | None = None
+                        ) -> list[JurisdictionStatus]:
+    """One row per government with a packet template, then any other that acted; with the
+    served state, the subject's listings include those resolution links to the dossier's."""
+    reader = Reader(engine)
+    calendars: dict[str, list[str]] = {}
+    for snapshot in reader.snapshots():
+        calendars.setdefault(snapshot["source"], []).append(snapshot["published"])
+    inputs = _inputs(reader, view, {s: tuple(sorted(d)) for s, d in calendars.items()}, state)
+    acted: dict[str, list[Designation]] = {}
+    for designation in build_designations(inputs):
+        acted.setdefault(designation.jurisdiction, []).append(designation)
+    conduct = sorted({c for a in view.allegations for c in a.conduct})
+    places = list(dict.fromkeys([*JURISDICTIONS, *sorted(acted)]))
+    return [_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct) for j in places]
+
+
+def _status(jurisdiction: str, found: list[Designation], as_of: str | None,
+            conduct: list[str]) -> JurisdictionStatus:
+    eligible = [r.program.id for r in eligible_programs(conduct, jurisdictions=[jurisdiction])
+                ] if conduct else []
+    packets = [p for p in PROGRAMS if get_program(p).jurisdiction == jurisdiction
+               and (p in eligible or not conduct)]
+    return JurisdictionStatus(jurisdiction, bool(found), tuple(_designation(d) for d in found),
+                              as_of, tuple(packets), tuple(eligible))

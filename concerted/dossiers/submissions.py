@@ -1,0 +1,116 @@
+"""Submissions: one per dossier and program, its packet, and its status over time
+(draft → submitted → acknowledged → designated / declined / withdrawn)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from concerted.dossiers import audit
+from concerted.dossiers.allegations import check_date
+from concerted.dossiers.clock import now_iso, today
+from concerted.dossiers.env import DossierEnv, field
+from concerted.dossiers.gaps import jurisdiction_status
+from concerted.dossiers.model import PROGRAMS, Status, can_move
+from concerted.dossiers.packet import Packet, build_packet
+from concerted.dossiers.policy import Action, Actor, Grant, NotFound, require
+from concerted.dossiers.reading import read_view
+from concerted.dossiers.render_docx import render_docx
+from concerted.dossiers.render_pdf import render_pdf
+from concerted.dossiers.service import new_id
+from concerted.programs import get_program
+from concerted.store.tables import submission_events, submissions
+
+__all__ = ["FORMATS", "add_event", "build", "preview", "set_status"]
+
+FORMATS = {"pdf": render_pdf, "docx": render_docx}
+
+
+def _program(program: str) -> str:
+    found = get_program(program).id
+    if found not in PROGRAMS:
+        raise ValueError(f"no packet template for {program}; choose among {', '.join(PROGRAMS)}")
+    return found
+
+
+def add_event(conn: Connection, env: DossierEnv, submission_id: str, status: Status,
+              user_id: int | None, note: str, on_date: str | None = None) -> None:
+    conn.execute(insert(submission_events).values(
+        submission_id=submission_id, status=status.value, on_date=on_date or today(),
+        at=now_iso(), user_id=user_id,
+        note=env.sealer.seal(note, field("submission_events", "note", submission_id))))
+
+
+def _ensure(conn: Connection, env: DossierEnv, actor: Actor, grant: Grant, program: str) -> str:
+    found = conn.execute(select(submissions.c.id).where(
+        submissions.c.dossier_id == grant.dossier_id, submissions.c.program == program)).scalar()
+    if found is not None:
+        return str(found)
+    submission_id, now = new_id(), now_iso()
+    conn.execute(insert(submissions).values(
+        id=submission_id, dossier_id=grant.dossier_id, program=program, status="draft",
+        created_by=actor.user_id, created_at=now, updated_at=now))
+    add_event(conn, env, submission_id, Status.DRAFT, actor.user_id, "packet first built")
+    return submission_id
+
+
+def _packet(conn: Connection, env: DossierEnv, grant: Grant, program: str) -> Packet:
+    view = read_view(conn, env.sealer, grant)
+    acted = [{"jurisdiction": s.jurisdiction, **d} for s in jurisdiction_status(env.engine, view)
+             if s.acted and s.jurisdiction != get_program(program).jurisdiction
+             for d in s.designations]
+    return build_packet(view, program, acted, date.fromisoformat(today()))
+
+
+def preview(env: DossierEnv, actor: Actor, dossier_id: str, program: str) -> Packet:
+    """The packet as it would be built now, with its warnings; nothing is recorded but the
+    read."""
+    program = _program(program)
+    with env.engine.begin() as conn:
+        grant = require(conn, actor, dossier_id, Action.READ)
+        packet = _packet(conn, env, grant, program)
+        audit.record(conn, actor.email, "submission.preview", "dossier", dossier_id,
+                     grant.org_id, {"program": program, "evidence": list(packet.evidence)})
+    return packet
+
+
+def build(env: DossierEnv, actor: Actor, dossier_id: str, program: str, fmt: str
+          ) -> tuple[str, Packet, bytes]:
+    """(submission id, packet, rendered bytes); opens the submission as a draft if new."""
+    program, render = _program(program), FORMATS[fmt]
+    with env.engine.begin() as conn:
+        grant = require(conn, actor, dossier_id, Action.WRITE)
+        submission_id = _ensure(conn, env, actor, grant, program)
+        packet = _packet(conn, env, grant, program)
+        data = render(packet)
+        digest = hashlib.sha256(data).hexdigest()
+        conn.execute(update(submissions).where(submissions.c.id == submission_id)
+                     .values(packet_sha256=digest, updated_at=now_iso()))
+        audit.record(conn, actor.email, "submission.build", "submission", submission_id,
+                     grant.org_id, {"dossier": dossier_id, "program": program, "format": fmt,
+                                    "sha256": digest, "evidence": list(packet.evidence)})
+    return submission_id, packet, data
+
+
+def set_status(env: DossierEnv, actor: Actor, submission_id: str, status: Status,
+               on_date: str | None = None, note: str = "") -> dict[str, Any]:
+    check_date(on_date)
+    with env.engine.begin() as conn:
+        row = conn.execute(select(submissions).where(submissions.c.id == submission_id)).first()
+        if row is None:
+            raise NotFound(f"submission {submission_id} not found")
+        try:
+            grant = require(conn, actor, row.dossier_id, Action.WRITE)
+        except NotFound:
+            raise NotFound(f"submission {submission_id} not found") from None
+        if not can_move(Status(row.status), status):
+            raise ValueError(f"a {row.status} submission cannot become {status.value}")
+        conn.execute(update(submissions).where(submissions.c.id == submission_id)
+                     .values(status=status.value, updated_at=now_iso()))
+        add_event(conn, env, submission_id, status, actor.user_id, note, on_date)
+        audit.record(conn, actor.email, "submission.status", "submission", submission_id,
+                     grant.org_id, {"from": row.status, "to": status.value})
+    return {"id": submission_id, "program": row.program, "status": status.value}

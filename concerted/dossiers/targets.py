@@ -1,0 +1,61 @@
+"""From a target id to the lists' own listing keys: the adapter dossiers use to point at
+listings (invariant 5: a dossier stores source listing keys, never canonical target ids).
+
+Canonical targets come from the served `State` (cross-list resolution), which moves as
+judgements change; so a dossier keeps only listing keys, and `expand` re-reads their
+targets' other listings at read time. Without a state at hand (the command line), a target
+id `source:key` names its one listing and any other id has the state built once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Engine
+
+from concerted.dossiers.policy import NotFound
+from concerted.sources import SOURCES
+from concerted.state.model import State
+from concerted.store.reader import Reader
+
+__all__ = ["check_listing", "expand", "listing_keys", "parse_listing_ref"]
+
+
+def parse_listing_ref(ref: str) -> tuple[str, str]:
+    source, sep, key = ref.partition(":")
+    if not sep or source not in SOURCES or not key:
+        raise ValueError(f"{ref!r} is not SOURCE:KEY with a known source "
+                         f"({', '.join(sorted(SOURCES))})")
+    return source, key
+
+
+def check_listing(engine: Engine, source: str, key: str) -> None:
+    if Reader(engine).listing(source, key) is None:
+        raise NotFound(f"no listing {source}:{key} in the store")
+
+
+def listing_keys(engine: Engine, target_id: str, state: State | None = None
+                 ) -> list[tuple[str, str]]:
+    """Every listing key of a target, or NotFound."""
+    source, _, key = target_id.partition(":")
+    if state is None and source in SOURCES and key:
+        check_listing(engine, source, key)
+        return [(source, key)]
+    if state is None:
+        from concerted.state.build import build_state
+
+        state = build_state(engine)
+    target = state.targets.get(target_id)
+    if target is None:
+        raise NotFound(f"no target {target_id}")
+    return list(target.listings)
+
+
+def expand(keys: Iterable[tuple[str, str]], state: State | None) -> tuple[tuple[str, str], ...]:
+    """The keys with every other listing of their targets as resolved now."""
+    found = dict.fromkeys(keys)
+    if state is not None:
+        for key in list(found):
+            target = state.targets.get(state.target_of.get(key, ""))
+            found.update(dict.fromkeys(target.listings if target else ()))
+    return tuple(found)

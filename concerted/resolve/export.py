@@ -1,0 +1,67 @@
+"""Targets as rows and as FollowTheMoney entities, for `concerted export targets`.
+
+One row per (target, listing): `target_id, source, listing_key, jurisdiction, schema, name,
+programs, listed_on` (DESIGN.md). As FtM, each target is one subject entity with the id of
+the target and the properties of all its listings merged (`referents` naming each listing's
+own entity id), followed by each listing's Sanction entities pointed at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from followthemoney import model
+from followthemoney.exc import InvalidData
+
+from concerted.ftm import listing_entities
+from concerted.resolve.targets import Target
+
+__all__ = ["TARGET_COLUMNS", "target_entities", "target_rows"]
+
+TARGET_COLUMNS = ["target_id", "source", "listing_key", "jurisdiction", "schema", "name",
+                  "programs", "listed_on"]
+
+
+def target_rows(
+    targets: list[Target], jurisdiction: Callable[[str], str],
+) -> Iterator[dict[str, Any]]:
+    for target in targets:
+        for row in target.listings:
+            item = row.listing
+            yield {"target_id": target.id, "source": item.source, "listing_key": item.key,
+                   "jurisdiction": jurisdiction(item.source), "schema": item.schema,
+                   "name": item.name, "programs": list(item.program_ids),
+                   "listed_on": item.listed_on}
+
+
+def _schema(subjects: list[dict[str, Any]]) -> str:
+    schema = str(subjects[0]["schema"])
+    for other in subjects[1:]:
+        try:
+            schema = model.common_schema(schema, other["schema"]).name
+        except InvalidData:  # people judged one with a body: keep what they share
+            return "LegalEntity"
+    return schema
+
+
+def _merge(target: Target, subjects: list[dict[str, Any]]) -> dict[str, Any]:
+    merged = model.make_entity(_schema(subjects))
+    merged.id = target.id
+    for subject in subjects:
+        for prop, values in subject["properties"].items():
+            merged.add(prop, values, quiet=True)
+    data: dict[str, Any] = merged.to_dict()
+    data["referents"] = sorted(subject["id"] for subject in subjects)
+    return data
+
+
+def target_entities(target: Target, jurisdiction: Callable[[str], str]) -> list[dict[str, Any]]:
+    subjects, sanctions = [], []
+    for row in target.listings:
+        subject, *rest = listing_entities(row.listing, jurisdiction(row.listing.source))
+        subjects.append(subject)
+        for sanction in rest:
+            sanction["properties"]["entity"] = [target.id]
+            sanctions.append(sanction)
+    return [_merge(target, subjects), *sanctions]

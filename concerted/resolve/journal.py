@@ -1,0 +1,83 @@
+"""The judgements and the review queue in the store (SQLite or PostgreSQL).
+
+Adapter. Judgements are only ever appended (`append`); `load` returns them in the order
+they were made. Rows of the web review's interim table `review_judgements` are read as
+human judgements too, so a decision taken there is never lost. The queue is replaced by
+each `concerted resolve` run (`replace_queue`); `queue` lists what is still undecided.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, delete, insert, select
+
+from concerted.resolve.judgements import JudgementRecord
+from concerted.store.tables import judgements, resolve_queue, review_judgements
+
+__all__ = ["QueueItem", "append", "load", "queue", "replace_queue"]
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    left: str
+    right: str
+    score: float
+    features: list[dict[str, Any]]
+    reason: str  # band: between the thresholds; chain: refused by the chaining check
+    created_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"left": self.left, "right": self.right, "score": self.score,
+                "features": self.features, "reason": self.reason,
+                "created_at": self.created_at}
+
+
+def _row(record: JudgementRecord) -> dict[str, Any]:
+    return {"left_ref": record.left, "right_ref": record.right,
+            "judgement": record.judgement.value, "user": record.user,
+            "created_at": record.created_at, "score": record.score, "note": record.note}
+
+
+def append(engine: Engine, records: Iterable[JudgementRecord]) -> int:
+    rows = [_row(r) for r in records]
+    if rows:
+        with engine.begin() as conn:
+            conn.execute(insert(judgements), rows)
+    return len(rows)
+
+
+def load(engine: Engine) -> list[JudgementRecord]:
+    """Every judgement, oldest first (the web review's interim rows merged in by time)."""
+    with engine.connect() as conn:
+        own = conn.execute(select(judgements).order_by(judgements.c.id)).all()
+        web = conn.execute(select(review_judgements).order_by(review_judgements.c.id)).all()
+    found = [JudgementRecord.make(r.left_ref, r.right_ref, r.judgement, r.user, r.created_at,
+                                  r.score, r.note) for r in own]
+    found += [JudgementRecord.make(r.left_ref, r.right_ref, r.judgement, r.user, r.created_at,
+                                   r.score) for r in web if r.left_ref != r.right_ref]
+    return sorted(found, key=lambda r: r.created_at)  # stable: same-time rows keep their order
+
+
+def replace_queue(engine: Engine, items: Sequence[QueueItem]) -> None:
+    rows = [{"left_ref": i.left, "right_ref": i.right, "score": i.score,
+             "features": json.dumps(i.features, ensure_ascii=False), "reason": i.reason,
+             "created_at": i.created_at} for i in items]
+    with engine.begin() as conn:
+        conn.execute(delete(resolve_queue))
+        if rows:
+            conn.execute(insert(resolve_queue), rows)
+
+
+def queue(engine: Engine, decided: set[tuple[str, str]] | None = None) -> list[QueueItem]:
+    """The queue, highest score first, without the pairs in `decided`."""
+    query = select(resolve_queue).order_by(resolve_queue.c.score.desc(),
+                                           resolve_queue.c.left_ref, resolve_queue.c.right_ref)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [QueueItem(r.left_ref, r.right_ref, r.score, json.loads(r.features), r.reason,
+                      r.created_at)
+            for r in rows if (r.left_ref, r.right_ref) not in (decided or set())]

@@ -1,0 +1,132 @@
+"""`concerted resolve`: block, score, record the system's links and fill the review queue.
+
+Orchestrator. Reads the current listings, proposes candidate pairs (block), scores them
+(score, on every core), then:
+- a pair at or above `threshold` becomes a `system` positive judgement, unless a person has
+  judged it (people always win) or the chaining check refuses it (then it is queued);
+- a pair between `review_threshold` and `threshold` goes to the review queue;
+- a system link that no longer reaches the threshold is retracted (a new record).
+Nothing is deleted: the judgements are the record; the queue is rebuilt on every run.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+
+from concerted.resolve import journal
+from concerted.resolve.batch import score_candidates
+from concerted.resolve.block import BlockConfig, Blocker
+from concerted.resolve.consistency import cluster_conflict
+from concerted.resolve.judgements import SYSTEM, Judgement, JudgementRecord, effective, pair_key
+from concerted.resolve.linker import Linker
+from concerted.resolve.record import Record, prepare
+from concerted.resolve.score import Score, get_scorer
+from concerted.store.reader import Reader
+
+__all__ = ["ResolveConfig", "ResolveReport", "load_records", "run"]
+
+
+@dataclass(frozen=True)
+class ResolveConfig:
+    threshold: float = 0.9
+    review_threshold: float = 0.6
+    scorer: str = "rules-v1"
+    workers: int = field(default_factory=lambda: min(os.cpu_count() or 1, 4))
+    block: BlockConfig = field(default_factory=BlockConfig)
+
+
+@dataclass
+class ResolveReport:
+    listings: int = 0
+    candidates: int = 0
+    linked: int = 0  # new system positives
+    retracted: int = 0
+    queued: int = 0
+    refused: int = 0  # above the threshold but refused by the chaining check
+    seconds: float = 0.0
+
+
+def load_records(engine: Engine) -> list[Record]:
+    return [prepare(row.listing) for row in Reader(engine).listings(current=True)]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _queue_item(score: Score, reason: str, now: str) -> journal.QueueItem:
+    a, b = pair_key(score.left, score.right)
+    return journal.QueueItem(a, b, round(score.score, 4), score.features_dict(), reason, now)
+
+
+def _system(key: tuple[str, str], judgement: Judgement, score: float | None,
+            now: str) -> JudgementRecord:
+    return JudgementRecord.make(*key, judgement, SYSTEM, now, score)
+
+
+def _decide(engine: Engine, records: list[Record], scores: Iterable[Score],
+            config: ResolveConfig, report: ResolveReport) -> None:
+    now = _now()
+    history = journal.load(engine)
+    current = effective(history)
+    human = {r.key for r in history if not r.is_system}
+    scored = {pair_key(s.left, s.right): s for s in scores}
+    strong = {k: s for k, s in scored.items() if s.score >= config.threshold and k not in human}
+    proposed = {k: r for k, r in current.items() if not r.is_system}
+    proposed |= {k: _system(k, Judgement.POSITIVE, s.score, now) for k, s in strong.items()}
+    by_ref = {r.ref: r for r in records}
+    linker = Linker(by_ref, proposed, cluster_conflict(by_ref))
+    refused = {r.record.key for r in linker.refused if r.record.is_system}
+    new: list[JudgementRecord] = []
+    for key, score in strong.items():
+        was = current.get(key)
+        if key not in refused and (was is None or was.judgement is not Judgement.POSITIVE):
+            new.append(_system(key, Judgement.POSITIVE, round(score.score, 4), now))
+    for key, was in current.items():
+        gone = key not in strong or key in refused
+        if was.is_system and gone and key[0] in by_ref and key[1] in by_ref:
+            kept = scored.get(key)
+            at = round(kept.score, 4) if kept else None
+            new.append(_system(key, Judgement.NO_JUDGEMENT, at, now))
+            report.retracted += 1
+    report.linked = len(new) - report.retracted
+    report.refused = len(refused)
+    band = [_queue_item(s, "band", now) for k, s in scored.items()
+            if k not in human and (s.score < config.threshold)]
+    chain = [_queue_item(scored[k], "chain", now) for k in sorted(refused)]
+    journal.append(engine, new)
+    journal.replace_queue(engine, band + chain)
+    report.queued = len(band) + len(chain)
+
+
+def run(engine: Engine, config: ResolveConfig | None = None,
+        progress: Callable[[str, int, int], None] | None = None) -> ResolveReport:
+    """Resolve the current listings; `progress(stage, done, total)` is told how it goes."""
+    config = config or ResolveConfig()
+    started = time.perf_counter()
+    report = ResolveReport()
+    records = load_records(engine)
+    report.listings = len(records)
+    blocker = Blocker(records, config.block)
+    candidates = list(blocker.candidates())
+    report.candidates = len(candidates)
+    scorer = get_scorer(config.scorer, blocker.idf)
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress("scoring", done, len(candidates))
+
+    scores = score_candidates(records, candidates, scorer, config.review_threshold,
+                              config.workers, advance)
+    _decide(engine, records, scores, config, report)
+    report.seconds = time.perf_counter() - started
+    return report

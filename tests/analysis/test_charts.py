@@ -1,0 +1,37 @@
+"""The report's charts: what they count and what they leave out (dates as in the shared files,
+see test_rounds.py)."""
+
+from __future__ import annotations
+
+from analysis_factory import designation
+
+from concerted.analysis.lags import compute_lags
+from concerted.reports.charts import coverage_heatmap, lag_distribution, timeline
+
+ROWS = [
+    designation("salameh", "gb", "gb-gac", "2023-08-10", ("corruption",), ("lb",)),
+    designation("salameh", "us", "us-lebanon", ("2023-08-03", "2023-08-16"), ("other",), ("lb",)),
+    designation("alexandrov", "gb", "gb-chemical-weapons", "2021-08-20", ("other",), ("ru",)),
+    designation("panyaev", "us", "us-npwmd", ("2021-08-18", "2021-08-20"), ("other",), ("ru",)),
+    designation("zhu", "us", "us-glomag", (None, "2021-08-18"), countries=("cn",)),
+    designation("nobody", "au", "au-thematic", "2022-12-10"),
+]
+
+
+def test_the_heatmap_ranks_nationalities_by_targets_across_jurisdictions() -> None:
+    chart = coverage_heatmap(ROWS, top=2)
+    heatmap = chart.figure.data[0]
+    assert list(heatmap.y) == ["RU", "LB"] and list(heatmap.x) == ["GB", "US"]
+    assert [list(row) for row in heatmap.z] == [[1, 1], [1, 1]]
+    assert chart.note.startswith("1 targets whose lists state no nationality")
+
+
+def test_the_timeline_places_only_dates_known_to_within_a_month() -> None:
+    chart = timeline(ROWS)
+    placed = sum(sum(bar.y) for bar in chart.figure.data)
+    assert placed == 5 and chart.note.startswith("1 designations")
+
+
+def test_the_lag_chart_leaves_out_unknown_orders() -> None:
+    chart = lag_distribution(compute_lags(ROWS), min_count=1)
+    assert [box.name for box in chart.figure.data] == ["GB → US (1)"]

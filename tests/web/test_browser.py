@@ -1,0 +1,107 @@
+"""The must-show walk-throughs, in a real browser on the shared-lists store."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from web_store import PASSWORD, WRITER
+
+pytestmark = pytest.mark.shared
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def _shot(page: Page, name: str, tmp_path: Path) -> None:
+    """Screenshots go to docs/ when CONCERTED_SCREENSHOTS=1 (for the README), else tmp."""
+    folder = DOCS if os.environ.get("CONCERTED_SCREENSHOTS") else tmp_path
+    folder.mkdir(exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
+
+
+def test_search_zhu_hailun_and_see_the_listings_and_the_gap(page: Page, tmp_path: Path
+                                                            ) -> None:
+    page.goto("/")
+    _shot(page, "dashboard", tmp_path)
+    page.get_by_label("Search a name, in any script").fill("zhu hailun")
+    suggestion = page.locator("#suggestions a").first
+    expect(suggestion).to_contain_text("ZHU")
+    page.get_by_label("Search a name, in any script").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("1 target")
+    page.get_by_role("link", name=re.compile("ZHU", re.I)).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("ZHU")
+    listings = page.locator("article.listing")
+    expect(listings).to_have_count(2)
+    expect(listings.filter(has_text="us_ofac_sdn #29219")).to_contain_text("ZHU, Hailun")
+    expect(listings.filter(has_text="gb_hmt_conlist #14078")).to_contain_text("HAILUN ZHU")
+    gap = page.locator("section.gap-panel")
+    expect(gap).to_contain_text("Australia")
+    assert "rel=\"alternate\"" in (page.request.get(page.url).headers.get("link") or "")
+    _shot(page, "target", tmp_path)
+
+
+def test_rounds_page_and_the_2023_02_09_round(page: Page) -> None:
+    page.goto("/rounds")
+    page.get_by_role("link", name=re.compile("^2023-02-09")).click()
+    expect(page).to_have_url(re.compile("/rounds/2023-02-09$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("2023-02-09")
+    expect(page.locator("main")).to_contain_text("United Kingdom")
+    expect(page.locator("main")).to_contain_text("7 targets")
+
+
+def test_coverage_matrix(page: Page, tmp_path: Path) -> None:
+    page.goto("/coverage")
+    expect(page.locator("table.heat tbody tr").first).to_be_visible()
+    _shot(page, "coverage", tmp_path)
+
+
+def _log_in(page: Page, next_path: str) -> None:
+    page.goto(f"/login?next={next_path}")
+    page.get_by_label("E-mail").fill(WRITER)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_confirm_a_pair_in_the_review_queue(page: Page) -> None:
+    _log_in(page, "/review")
+    expect(page).to_have_url(re.compile("/review$"))
+    first = page.locator("main section.card").first
+    pair = first.locator("input[name=left]").get_attribute("value")
+    first.get_by_role("button", name="Same: confirm").click()
+    expect(page).to_have_url(re.compile("/judgements"))
+    expect(page.get_by_role("status")).to_contain_text("Recorded: positive")
+    row = page.locator("tbody tr").filter(has_text=str(pair)).first
+    expect(row).to_contain_text(WRITER)
+    expect(row).to_contain_text("positive")
+
+
+def test_an_anonymous_user_cannot_write(page: Page, api: Any) -> None:
+    page.goto("/review")
+    expect(page.get_by_role("button", name="Same: confirm")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("log in")
+    posted = page.request.post("/review", form={"left": "a:1", "right": "b:2",
+                                                "decision": "positive", "csrf_token": "x"})
+    assert posted.status == 401
+    api_post = page.request.post("/api/v1/judgements", data={
+        "left": "gb_hmt_conlist:14078", "right": "us_ofac_sdn:29219", "judgement": "negative"})
+    assert api_post.status == 401
+
+
+def test_program_page_count_leads_to_its_listings(page: Page) -> None:
+    page.goto("/programs/gb-ghr")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Global Human Rights")
+    page.locator("#fig-listings").click()
+    expect(page).to_have_url(re.compile(r"/listings\?program=gb-ghr"))
+    expect(page.get_by_role("status")).to_contain_text("143 listings")
+
+
+def test_pages_work_on_a_phone(page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/search?q=zhu")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400
