@@ -90,7 +90,11 @@ def _serve(db_url: str) -> Iterator[str]:
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
 
 
 def _wait(base: str, server: subprocess.Popen[bytes], limit: float = 180.0) -> None:

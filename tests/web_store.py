@@ -63,9 +63,9 @@ def web_store(shared_lists: Path, tmp_path_factory: pytest.TempPathFactory) -> s
 def web_app(web_store: str, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     if "app" not in _BUILT:
         settings = Settings(db_url=web_store, data_dir=tmp_path_factory.mktemp("web-data"))
-        app = create_app(settings, AppOptions(warm_state=False))
-        app.state.cache.refresh()
-        _BUILT["app"] = app
+        built = create_app(settings, AppOptions(warm_state=False))
+        built.state.cache.refresh()
+        _BUILT["app"] = built
     app: FastAPI = _BUILT["app"]
     return app
 

@@ -21,7 +21,7 @@ from typing import Any
 __all__ = ["Window", "gap_days", "parse_printed", "window_between", "window_from_history"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Window:
     earliest: date | None  # None: no lower bound known
     latest: date | None  # None: no upper bound known

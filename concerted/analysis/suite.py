@@ -1,8 +1,10 @@
 """The analyses composed: one config object in, every result out. Pure.
 
-Filters choose which designations an analysis looks at; the gaps analysis still reads every
-designation of the targets it looks at, since a partner that acted under ANY program (a
-country regime, say) has acted.
+Filters choose which designations coverage, lags and statistics count. Rounds are found over
+every designation, since a round spans programs (a UK thematic regime and a US country
+program), and a filter keeps the rounds holding a designation it accepts. The gaps analysis
+reads every designation of the targets the filter accepts, since a partner that acted under
+ANY program (a country regime, say) has acted.
 """
 
 from __future__ import annotations
@@ -57,8 +59,15 @@ class Analysis:
         return build_coverage(self.selected, min_jurisdictions=self.config.min_jurisdictions)
 
     @cached_property
+    def all_rounds(self) -> list[Round]:
+        return find_rounds(self.designations, self.config.rounds)
+
+    @cached_property
     def rounds(self) -> list[Round]:
-        return find_rounds(self.selected, self.config.rounds)
+        flt = self.config.filter
+        if flt == Filter():
+            return self.all_rounds
+        return [r for r in self.all_rounds if any(flt.accepts(d) for d in r.designations)]
 
     @cached_property
     def lags(self) -> list[Lag]:
@@ -78,4 +87,4 @@ class Analysis:
 
     @cached_property
     def statistics(self) -> dict[str, list[dict[str, Any]]]:
-        return statistics(self.selected, self.rounds, self.config.top)
+        return statistics(self.selected, self.all_rounds, self.config.top)

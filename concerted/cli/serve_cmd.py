@@ -31,7 +31,7 @@ def serve_command(app: AppContext, host: str, port: int, workers: int,
     os.environ["CONCERTED_DB"] = app.settings.db_url
     uvicorn.run("concerted.app:app_from_env", factory=True, host=host, port=port,
                 workers=workers, proxy_headers=proxy_headers, log_level="info",
-                access_log=access_log)
+                access_log=access_log, timeout_graceful_shutdown=10)
 
 
 def register(group: click.Group) -> None:

@@ -20,14 +20,19 @@ from concerted.resolve.record import Record
 __all__ = ["INFO_CAP", "NAME_SLOPE", "best_name", "name_features"]
 
 NAME_SLOPE = 12.0  # log-odds lost per unit of name similarity below 1
-INFO_CENTRE = 5.0  # the information (summed IDF) at which a name is neither rare nor common
+# The information (summed IDF) at which a name is neither rare nor common: people's given
+# names and surnames recur in combination far more than the words of a body's name.
+INFO_CENTRE = {True: 7.0, False: 5.0}
 INFO_SCALE = 2.0
 INFO_CAP = 3.0
 CONFLICT_BELOW = 0.82
 RARE_WORD = 7.0  # an organisation's word this rare must match well
-CONFLICT_WEIGHT = -2.5
-EXTRA_RATE = 0.25  # log-odds lost per unit of information in words one side lacks
+CONFLICT_WEIGHT = -2.5  # at the threshold; more the less alike the two words are
+CONFLICT_SLOPE = 5.0
+EXTRA_RATE = {True: 0.25, False: 0.2}  # log-odds lost per unit of information one side lacks
 EXTRA_CAP = 3.0
+PRIMARY_BELOW = 0.6
+PRIMARY_WEIGHT = -1.0
 WEAK_WEIGHT = {True: -1.5, False: -0.5}  # persons' weak aliases are nicknames
 _MAX_COMPARED = 4
 
@@ -59,10 +64,15 @@ def best_name(left: Record, right: Record) -> NameMatch | None:
     return best
 
 
+def _bits(token: str, idf: Callable[[str], float]) -> float:
+    """The information in one word: its IDF; an initial says little."""
+    return idf(token) if len(token) > 1 else 1.0
+
+
 def _information(match: NameMatch, idf: Callable[[str], float]) -> float:
     """How much the matched name says: the rarity (IDF) of the shorter name's words, added."""
     short = min(match.left.tokens, match.right.tokens, key=len)
-    return sum(idf(token) for token in short) * match.score
+    return sum(_bits(token, idf) for token in short) * match.score
 
 
 def _quote(form_text: str, tokens: tuple[str, ...]) -> str:
@@ -70,9 +80,9 @@ def _quote(form_text: str, tokens: tuple[str, ...]) -> str:
     return f"'{form_text}'" if form_text.lower() == plain else f"'{form_text}' ({plain})"
 
 
-def _rarity(match: NameMatch, idf: Callable[[str], float]) -> Feature:
+def _rarity(match: NameMatch, idf: Callable[[str], float], person: bool) -> Feature:
     bits = _information(match, idf)
-    weight = max(-1.5, min(INFO_CAP, (bits - INFO_CENTRE) / INFO_SCALE))
+    weight = max(-1.5, min(INFO_CAP, (bits - INFO_CENTRE[person]) / INFO_SCALE))
     kind = "rare" if weight > 0 else "common"
     return Feature("name_rarity", weight, f"The matched name is {kind} across the lists "
                    f"(information {bits:.1f}).")
@@ -89,19 +99,21 @@ def _conflict(match: NameMatch, person: bool, idf: Callable[[str], float]) -> Fe
     mine, theirs, sim = match.weakest
     if not person and idf(mine) < RARE_WORD:
         return None
+    weight = CONFLICT_WEIGHT - CONFLICT_SLOPE * (CONFLICT_BELOW - sim)
     found = f"'{theirs}'" if theirs else "nothing"
     what = "A given name differs" if person else "A distinctive word differs"
-    return Feature("name_conflict", CONFLICT_WEIGHT, f"{what}: '{mine}' meets {found} "
+    return Feature("name_conflict", weight, f"{what}: '{mine}' meets {found} "
                    f"(similarity {sim:.2f}); relatives, namesakes and sister bodies look "
                    "like this.")
 
 
 def _extra(match: NameMatch, person: bool, idf: Callable[[str], float]) -> Feature | None:
-    """Rare words one name has and the other lacks: `Abdul Haq` is not `Abdul Haq Wassiq`."""
-    if not person or not match.unmatched:
+    """Rare words one name has and the other lacks: `Abdul Haq` is not `Abdul Haq Wassiq`,
+    `Avia Group` is not `Avia Group Nord`."""
+    if not match.unmatched:
         return None
-    bits = sum(idf(token) for token in match.unmatched)
-    weight = -min(EXTRA_CAP, EXTRA_RATE * bits)
+    bits = sum(_bits(token, idf) for token in match.unmatched)
+    weight = -min(EXTRA_CAP, EXTRA_RATE[person] * bits)
     return Feature("name_extra", weight, f"Words on one side only: {' '.join(match.unmatched)} "
                    f"(information {bits:.1f}).")
 
@@ -111,6 +123,20 @@ def _weak(match: NameMatch, person: bool) -> Feature | None:
         return None
     return Feature("weak_alias", WEAK_WEIGHT[person], "The names meet only through a weak alias "
                    "(a low-quality a.k.a. or a bare kunya such as 'Abu Ubaidah').")
+
+
+def _primaries(left: Record, right: Record, match: NameMatch, person: bool) -> Feature | None:
+    """Only aliases meet while the main names differ: a shared nickname or a shared alias
+    of two bodies (`Ansar al-Sharia` is a name of more than one group)."""
+    primary_l, primary_r = left.names[0], right.names[0]
+    if match.left is primary_l or match.right is primary_r:
+        return None
+    main = compare_forms(primary_l, primary_r, person)
+    if main.score >= PRIMARY_BELOW:
+        return None
+    return Feature("primary_names", PRIMARY_WEIGHT, f"Only aliases meet: the main names "
+                   f"'{primary_l.original}' and '{primary_r.original}' differ "
+                   f"(similarity {main.score:.2f}).")
 
 
 def name_features(
@@ -123,7 +149,9 @@ def name_features(
             f"{_quote(match.right.original, match.right.tokens)}"
     extra = f", {match.extra_words} extra word(s)" if match.extra_words else ""
     text = f"Names {names}: similarity {match.score:.2f} ({match.how}{extra})."
-    found = [Feature("name", NAME_SLOPE * (match.score - 1.0), text), _rarity(match, idf)]
     person = left.is_person and right.is_person
-    more = (_conflict(match, person, idf), _extra(match, person, idf), _weak(match, person))
+    found = [Feature("name", NAME_SLOPE * (match.score - 1.0), text),
+             _rarity(match, idf, person)]
+    more = (_conflict(match, person, idf), _extra(match, person, idf), _weak(match, person),
+            _primaries(left, right, match, person))
     return [*found, *(feature for feature in more if feature)], match

@@ -8,12 +8,13 @@ organisations. `SURNAME, Given` is turned round, so the order-sensitive forms ag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from concerted.resolve.text import ABJADS, latin, words
 from concerted.sources.scripts import script_of
 
-__all__ = ["HONORIFICS", "KUNYA", "NameForm", "is_patronymic", "name_form"]
+__all__ = ["HONORIFICS", "KUNYA", "NameForm", "is_patronymic", "name_form", "variants"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -34,6 +35,9 @@ NOTES = _words("previously formerly listed as also known aka fka nka")
 LEGAL_FORMS = _words("""
 llc ltd limited co company inc incorporated corp jsc ojsc pjsc cjsc ooo zao oao pao ao tov
 gmbh ag sa sarl sas spa srl bv nv plc fze fzco fzc fzllc lp llp pte pty bhd sdn
+public joint stock liability open closed private the kompaniya obshchestvo obschestvo
+aktsionernoe aktsionernoye publichnoe publichnoye otkrytoe otkrytoye zakrytoe zakrytoye
+ogranichennoi ogranichennoy otvetstvennostyu s
 """)
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna",
                        "ovych", "evych", "ivna", "ichna", "avich", "auna",
@@ -79,13 +83,30 @@ def _tokens(text: str, person: bool) -> list[str]:
     return found if person else [ABBREVIATIONS.get(w, w) for w in found]
 
 
+_BRACKETS = re.compile(r"\(([^)]*)\)")
+
+
+def variants(text: str) -> list[str]:
+    """The names one printed name holds: `Haqqani Network (HQN)` is also `Haqqani Network`
+    and `HQN`; `MAKHTAB AL-KHIDAMAT/AL KIFAH` is also each side of the slash."""
+    found = [text]
+    inner = [part.strip() for part in _BRACKETS.findall(text)]
+    bare = _BRACKETS.sub(" ", text).strip()
+    if inner and bare:
+        found += [bare, *inner]
+    for name in list(found):
+        if "/" in name and not re.search(r"\d/\d", name):
+            found += [part.strip() for part in name.split("/")]
+    return [name for name in dict.fromkeys(found) if name]
+
+
 def name_form(text: str, person: bool, weak: bool = False) -> NameForm | None:
     """The comparable form of one printed name, or None when nothing is left of it."""
     tokens = _tokens(text, person)
     if not tokens:
         return None
     half = len(tokens) // 2
-    if len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
+    if len(tokens) >= 4 and len(tokens) % 2 == 0 and tokens[:half] == tokens[half:]:
         tokens = tokens[:half]  # "Jin Tiesan (金铁三)": the original script repeats the name
     core = [t for t in tokens if not (person and is_patronymic(t))] or tokens
     # A bare kunya ("Abu Ubaidah", "father of Ubaidah") is a nickname many men share.

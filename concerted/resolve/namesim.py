@@ -27,8 +27,9 @@ from concerted.resolve.text import skeleton, strip_article
 __all__ = ["NameMatch", "compare_forms", "token_similarity"]
 
 _EXTRA_WORD_COST = 0.04  # what the extra words say is weighed by namefeature, by rarity
-_ORG_EXTRA_WORD_COST = 0.2
+_ORG_EXTRA_WORD_COST = 0.04
 _MONONYM_CAP = 0.75
+_RUN_TOGETHER_FLOOR = {"joined": 0.9, "sorted": 0.9, "consonants": 0.85}
 Weakest = tuple[str, str, float]
 
 
@@ -52,7 +53,7 @@ def token_similarity(a: str, b: str, abjad: bool = False) -> float:
     a, b = strip_article(a), strip_article(b)
     best = OSA.normalized_similarity(a, b)  # a transposition (Kozhin/Kohzin) is one edit
     similar_length = min(len(a), len(b)) / max(len(a), len(b)) >= 0.75
-    if best >= 0.6 and similar_length and len(a) > 2 and skeleton(a) == skeleton(b):
+    if best >= 0.65 and similar_length and len(a) > 2 and skeleton(a) == skeleton(b):
         best = max(best, 0.93)  # Jassim / Jassem: the same consonants, other vowels
     elif best >= 0.6 and len(a) > 3 and metaphone(a) == metaphone(b):
         best = max(best, 0.85)  # Alexander / Alyaksandr: the same sounds, spelled apart
@@ -110,7 +111,7 @@ def _run_together(a: NameForm, b: NameForm) -> list[tuple[float, str]]:
         consonants = Levenshtein.normalized_similarity(skeleton(a.compact), skeleton(b.compact))
         found.append((0.95 * consonants, "consonants"))
     # Run-together forms only count when nearly equal: they are blind to word boundaries.
-    return [(score, how) for score, how in found if score >= 0.9]
+    return [(score, how) for score, how in found if score >= _RUN_TOGETHER_FLOOR[how]]
 
 
 def compare_forms(a: NameForm, b: NameForm, person: bool = True) -> NameMatch:

@@ -18,7 +18,7 @@ from concerted.model import Identifier, Listing
 from concerted.resolve.contexts import program_contexts
 from concerted.resolve.dates import DateValue, parse_dates
 from concerted.resolve.namekeys import form_keys
-from concerted.resolve.names import NameForm, name_form
+from concerted.resolve.names import NameForm, name_form, variants
 
 __all__ = ["SELF_IDENTIFIERS", "Record", "listing_ref", "prepare"]
 
@@ -67,10 +67,11 @@ def _names(listing: Listing) -> tuple[NameForm, ...]:
     person = listing.schema == "Person"
     printed = [(listing.name, False)] + [(n.value, n.quality == "low") for n in listing.names]
     forms: dict[tuple[tuple[str, ...], tuple[str, ...]], NameForm] = {}
-    for text, weak in printed:
-        form = name_form(text, person, weak)
-        if form is not None and (form.tokens, form.patronymics) not in forms:
-            forms[(form.tokens, form.patronymics)] = form
+    for printed_name, weak in printed:
+        for text in variants(printed_name):
+            form = name_form(text, person, weak)
+            if form is not None and (form.tokens, form.patronymics) not in forms:
+                forms[(form.tokens, form.patronymics)] = form
     return tuple(forms.values())[:_MAX_NAMES]
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from plotly.offline import get_plotlyjs
 
 from concerted.analysis.inputs import Inputs, ListingRecord, Target
 from concerted.cli import cli
@@ -89,6 +90,13 @@ def test_rounds_json_shape() -> None:
     assert found["targets"][0]["target_id"] == "alexandrov"
 
 
+def test_a_filter_keeps_whole_rounds_across_programs() -> None:
+    (found,) = _json("rounds", "--program", "gb-chemical-weapons")
+    assert found["programs"] == ["gb-chemical-weapons", "us-magnit", "us-npwmd"]
+    assert _json("rounds", "--jurisdiction", "au") == []
+    assert _json("rounds", "--since", "2022-01-01") == []
+
+
 def test_rounds_window_option() -> None:
     assert _json("rounds", "--window", "0")  # the US window reaches the UK date itself
     assert _json("rounds", "--max-uncertainty", "1") == []  # the US window is 2 days wide
@@ -134,6 +142,8 @@ def test_report_html_is_self_contained(tmp_path: Path) -> None:
     run("report", "--out", str(out))
     html = out.read_text(encoding="utf-8")
     assert "<script src" not in html and "<link" not in html
+    # Nothing outside plotly's own (inlined) bundle points at the network.
+    assert "http" not in html.replace(get_plotlyjs(), "")
     assert "ALEXANDROV" in html and "before 2021-08-18" in html
     assert html.count('class="plotly-graph-div"') == 3
 

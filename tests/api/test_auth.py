@@ -6,7 +6,6 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-
 from web_store import PASSWORD, WRITER
 
 pytestmark = pytest.mark.shared

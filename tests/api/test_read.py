@@ -118,7 +118,8 @@ def test_exports(api: TestClient) -> None:
     ftm = api.get("/api/v1/exports/targets", params={"format": "ftm"}).text.splitlines()
     assert json.loads(ftm[0])["schema"]
     book = api.get("/api/v1/exports/gaps", params={"format": "xlsx"}).content
-    assert load_workbook(io.BytesIO(book)).active.max_row > 1  # type: ignore[union-attr]
+    sheet = load_workbook(io.BytesIO(book)).active
+    assert sheet is not None and sheet.max_row > 1
     compare = api.get("/api/v1/programs/compare", params={"format": "csv"})
     assert compare.headers["content-type"].startswith("text/csv")
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
-
 from web_store import api, web_app, web_store, writer_token  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")

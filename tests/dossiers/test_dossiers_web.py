@@ -72,7 +72,10 @@ def test_pages_for_the_owner(app: FastAPI, sqlite_world: World) -> None:
 def test_forms_need_the_csrf_token(app: FastAPI, sqlite_world: World) -> None:
     owner, d = session(sqlite_world, "owner"), sqlite_world.dossier
     form = {"summary": "Ordered transfers", "level": "governments", "conduct": ["torture"]}
-    assert go(app, "POST", f"/dossiers/{d}/allegations", owner, data=form).status_code == 403
+    assert go(app, "POST", f"/dossiers/{d}/allegations", owner, data=form).status_code == 400
+    wrong = go(app, "POST", f"/dossiers/{d}/allegations", owner,
+               data={**form, "csrf_token": "forged"})
+    assert wrong.status_code == 403 and "CSRF" in wrong.text
     done = go(app, "POST", f"/dossiers/{d}/allegations", owner,
               data={**form, "csrf_token": owner.csrf_token})
     assert done.status_code == 303

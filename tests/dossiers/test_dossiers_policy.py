@@ -5,6 +5,7 @@ uses."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from dossier_world import World
@@ -68,7 +69,7 @@ def _actions(w: World, who: str) -> dict[str, Callable[[], object]]:
     }
     for level, item in w.evidence.items():
         if level != Level.PROTECTED:
-            acts[f"file:{level.value}"] = lambda item=item: evidence.evidence_file(env, actor, item)
+            acts[f"file:{level.value}"] = partial(evidence.evidence_file, env, actor, item)
     return acts
 
 
