@@ -19,8 +19,10 @@ from concerted.dossiers.env import DossierEnv
 from concerted.dossiers.files import RefusedFile
 from concerted.dossiers.policy import Actor, Forbidden, NotFound, load_actor
 from concerted.programs import UnknownProgram
+from concerted.state.model import State
 
-__all__ = ["ActorDep", "EnvDep", "WritingActorDep", "dossier_env", "refusals"]
+__all__ = ["ActorDep", "EnvDep", "StateDep", "WritingActorDep", "dossier_env", "refusals",
+           "served_state"]
 
 
 def dossier_env(request: Request) -> DossierEnv:
@@ -33,6 +35,16 @@ def dossier_env(request: Request) -> DossierEnv:
 
 
 EnvDep = Annotated[DossierEnv, Depends(dossier_env)]
+
+
+def served_state(request: Request) -> State | None:
+    """The app's resolved targets if already computed (never waits for a build): with them,
+    a dossier's listings include those resolution links to the ones it points at."""
+    cache = getattr(request.app.state, "cache", None)
+    return cache.current() if cache is not None and cache.ready else None
+
+
+StateDep = Annotated[State | None, Depends(served_state)]
 
 
 def _actor(env: DossierEnv, user: User) -> Actor:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import Response
 
-from concerted.api.dossier_deps import ActorDep, EnvDep, WritingActorDep, refusals
+from concerted.api.dossier_deps import ActorDep, EnvDep, StateDep, WritingActorDep, refusals
 from concerted.api.dossier_models import StatusBody
 from concerted.dossiers import board, bundle, bundle_import, submissions
 from concerted.dossiers.model import Level
@@ -21,18 +21,19 @@ _MEDIA = {"pdf": "application/pdf",
 
 
 @router.get("/dossiers/{dossier_id}/submissions/{program}/preview")
-def preview(env: EnvDep, actor: ActorDep, dossier_id: str, program: str) -> dict[str, Any]:
+def preview(env: EnvDep, actor: ActorDep, state: StateDep, dossier_id: str, program: str
+            ) -> dict[str, Any]:
     """The packet's content and warnings, as it would be built now."""
     with refusals():
-        return submissions.preview(env, actor, dossier_id, program).to_dict()
+        return submissions.preview(env, actor, dossier_id, program, state).to_dict()
 
 
 @router.post("/dossiers/{dossier_id}/submissions/{program}/packet")
-def packet(env: EnvDep, actor: WritingActorDep, dossier_id: str, program: str,
+def packet(env: EnvDep, actor: WritingActorDep, state: StateDep, dossier_id: str, program: str,
            fmt: Annotated[Literal["pdf", "docx"], Query(alias="format")] = "pdf") -> Response:
     """Build the packet (opening the submission as a draft if new) and return it."""
     with refusals():
-        submission_id, _, data = submissions.build(env, actor, dossier_id, program, fmt)
+        submission_id, _, data = submissions.build(env, actor, dossier_id, program, fmt, state)
     return Response(data, media_type=_MEDIA[fmt], headers={
         "Content-Disposition": f'attachment; filename="{program}-{dossier_id}.{fmt}"',
         "X-Submission-Id": submission_id, "Cache-Control": "no-store"})

@@ -14,7 +14,7 @@ from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from concerted.api.dossier_deps import ActorDep, EnvDep, WritingActorDep, refusals
+from concerted.api.dossier_deps import ActorDep, EnvDep, StateDep, WritingActorDep, refusals
 from concerted.api.dossier_models import AllegationBody, DossierBody, ShareBody, SubjectBody
 from concerted.api.dossier_submissions import router as submissions_router
 from concerted.api.errors import ApiError
@@ -36,20 +36,23 @@ def list_dossiers(env: EnvDep, actor: ActorDep) -> list[dict[str, Any]]:
 
 
 @router.post("/dossiers", status_code=201)
-def create_dossier(env: EnvDep, actor: WritingActorDep, body: DossierBody) -> dict[str, str]:
+def create_dossier(env: EnvDep, actor: WritingActorDep, state: StateDep, body: DossierBody
+                   ) -> dict[str, str]:
+    """Open a dossier; `targets` (ids from search) are stored as their listings' keys."""
     with refusals():
-        keys = [k for t in body.targets for k in listing_keys(env.engine, t)]
+        keys = [k for t in body.targets for k in listing_keys(env.engine, t, state)]
         return {"id": service.create_dossier(env, actor, body.org, body.subject.to_subject(),
                                              keys)}
 
 
 @router.get("/dossiers/{dossier_id}")
-def get_dossier(env: EnvDep, actor: ActorDep, dossier_id: str) -> dict[str, Any]:
+def get_dossier(env: EnvDep, actor: ActorDep, state: StateDep, dossier_id: str
+                ) -> dict[str, Any]:
     """The dossier as the user may see it, with which governments have acted."""
     with refusals():
         view = service.get_dossier(env, actor, dossier_id)
-    return {**view.to_dict(),
-            "jurisdictions": [s.to_dict() for s in jurisdiction_status(env.engine, view)]}
+    return {**view.to_dict(), "jurisdictions": [
+        s.to_dict() for s in jurisdiction_status(env.engine, view, state)]}
 
 
 @router.put("/dossiers/{dossier_id}/subject")

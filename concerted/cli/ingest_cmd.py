@@ -12,6 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.alerts import after_ingest
+from concerted.dossiers import mark_designated
+from concerted.dossiers.keys import KeyMissing
 from concerted.ingest import IngestOptions, collect, ingest
 from concerted.sources import SOURCES
 from concerted.updates import clock
@@ -70,6 +72,7 @@ def ingest_command(
         raised = after_ingest(app.engine, options.touched, clock.stamp())
         if raised:
             console.print(f"{raised} new alert(s); see `concerted alerts`")
+        _mark_submissions(app, console)
     rows = [vars(r) for r in results]
     emit(rows, fmt, ["status", "source", "published", "listings", "label", "message"], "ingest")
     rejected = [r for r in results if r.status == "rejected"]
@@ -77,6 +80,17 @@ def ingest_command(
         console.print(f"[red]rejected[/red] {result.message}")
     if rejected:
         raise SystemExit(1)
+
+
+def _mark_submissions(app: AppContext, console: Console) -> None:
+    """Mark open dossier submissions whose subject a government has now listed."""
+    try:
+        marked = mark_designated(app.engine)
+    except KeyMissing as exc:
+        console.print(f"[yellow]dossier submissions not checked[/yellow]: {exc}")
+        return
+    if marked:
+        console.print(f"{marked} dossier submission(s) marked designated; owners alerted")
 
 
 def register(group: click.Group) -> None:

@@ -59,6 +59,7 @@ def resolve_group(ctx: click.Context, threshold: float, review_threshold: float,
         config = replace(config, workers=workers)
     report = _run_with_progress(app, config)
     row = asdict(report) | {"seconds": round(report.seconds, 1)}
+    row.pop("stages")
     emit([row], fmt, _REPORT, "resolve")
 
 

@@ -76,14 +76,19 @@ def jurisdiction_status(engine: Engine, view: DossierView, state: State | None =
     for designation in build_designations(inputs):
         acted.setdefault(designation.jurisdiction, []).append(designation)
     conduct = sorted({c for a in view.allegations for c in a.conduct})
+    country = next((n.upper() for n in view.subject.nationalities if len(n) == 2), None)
     places = list(dict.fromkeys([*JURISDICTIONS, *sorted(acted)]))
-    return [_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct) for j in places]
+    return [_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct, country)
+            for j in places]
 
 
 def _status(jurisdiction: str, found: list[Designation], as_of: str | None,
-            conduct: list[str]) -> JurisdictionStatus:
-    eligible = [r.program.id for r in eligible_programs(conduct, jurisdictions=[jurisdiction])
-                ] if conduct else []
+            conduct: list[str], country: str | None) -> JurisdictionStatus:
+    # Country programs count only where they plainly apply (the subject's nationality, as an
+    # ISO code, is among their targets): a gap is not claimed on a guess.
+    results = eligible_programs(conduct, jurisdictions=[jurisdiction],
+                                target_country=country) if conduct else []
+    eligible = [r.program.id for r in results if r.scope is None]
     packets = [p for p in PROGRAMS if get_program(p).jurisdiction == jurisdiction
                and (p in eligible or not conduct)]
     return JurisdictionStatus(jurisdiction, bool(found), tuple(_designation(d) for d in found),

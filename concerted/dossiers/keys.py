@@ -9,11 +9,12 @@ without it holds ciphertext.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import secrets
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -80,11 +81,10 @@ def public_key_hex(key: SigningKey) -> str:
 
 
 def new_signing_key() -> SigningKey:
-    from hashlib import sha256
-
     seed = secrets.token_bytes(32)
-    probe = SigningKey("", seed, now_iso(), True)
-    return replace(probe, id=sha256(bytes.fromhex(public_key_hex(probe))).hexdigest()[:32])
+    public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
+        Encoding.Raw, PublicFormat.Raw)
+    return SigningKey(hashlib.sha256(public).hexdigest()[:32], seed, now_iso(), True)
 
 
 def _b64(data: bytes) -> str:

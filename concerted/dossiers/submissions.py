@@ -22,6 +22,7 @@ from concerted.dossiers.render_docx import render_docx
 from concerted.dossiers.render_pdf import render_pdf
 from concerted.dossiers.service import new_id
 from concerted.programs import get_program
+from concerted.state.model import State
 from concerted.store.tables import submission_events, submissions
 
 __all__ = ["FORMATS", "add_event", "build", "preview", "set_status"]
@@ -57,34 +58,37 @@ def _ensure(conn: Connection, env: DossierEnv, actor: Actor, grant: Grant, progr
     return submission_id
 
 
-def _packet(conn: Connection, env: DossierEnv, grant: Grant, program: str) -> Packet:
+def _packet(conn: Connection, env: DossierEnv, grant: Grant, program: str,
+            state: State | None) -> Packet:
     view = read_view(conn, env.sealer, grant)
-    acted = [{"jurisdiction": s.jurisdiction, **d} for s in jurisdiction_status(env.engine, view)
+    acted = [{"jurisdiction": s.jurisdiction, **d}
+             for s in jurisdiction_status(env.engine, view, state)
              if s.acted and s.jurisdiction != get_program(program).jurisdiction
              for d in s.designations]
     return build_packet(view, program, acted, date.fromisoformat(today()))
 
 
-def preview(env: DossierEnv, actor: Actor, dossier_id: str, program: str) -> Packet:
+def preview(env: DossierEnv, actor: Actor, dossier_id: str, program: str,
+            state: State | None = None) -> Packet:
     """The packet as it would be built now, with its warnings; nothing is recorded but the
-    read."""
+    read. With the served `state`, other governments' listings found by resolution count."""
     program = _program(program)
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.READ)
-        packet = _packet(conn, env, grant, program)
+        packet = _packet(conn, env, grant, program, state)
         audit.record(conn, actor.email, "submission.preview", "dossier", dossier_id,
                      grant.org_id, {"program": program, "evidence": list(packet.evidence)})
     return packet
 
 
-def build(env: DossierEnv, actor: Actor, dossier_id: str, program: str, fmt: str
-          ) -> tuple[str, Packet, bytes]:
+def build(env: DossierEnv, actor: Actor, dossier_id: str, program: str, fmt: str,
+          state: State | None = None) -> tuple[str, Packet, bytes]:
     """(submission id, packet, rendered bytes); opens the submission as a draft if new."""
     program, render = _program(program), FORMATS[fmt]
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.WRITE)
         submission_id = _ensure(conn, env, actor, grant, program)
-        packet = _packet(conn, env, grant, program)
+        packet = _packet(conn, env, grant, program, state)
         data = render(packet)
         digest = hashlib.sha256(data).hexdigest()
         conn.execute(update(submissions).where(submissions.c.id == submission_id)

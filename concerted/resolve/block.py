@@ -49,41 +49,32 @@ class Blocker:
         self.records = records
         self.config = config or BlockConfig()
         self.keys = [record_keys(r) for r in records]
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, (record, keys) in enumerate(zip(records, self.keys, strict=True)):
-            group = schema_group(record.schema)
+        self.groups = [schema_group(r.schema) for r in records]
+        self.sources = [r.source for r in records]
+        self.postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for i, (group, keys) in enumerate(zip(self.groups, self.keys, strict=True)):
+            postings = self.postings[group]
             for key in keys:
-                self.postings[f"{group}/{key}"].append(i)
+                postings[key].append(i)
         total = max(len(records), 1)
-        self.weights = {k: self._weight(k, len(v), total) for k, v in self.postings.items()}
+        self.weights = {group: {k: _weight(k, len(v), total) for k, v in postings.items()}
+                        for group, postings in self.postings.items()}
         word_df: dict[str, int] = defaultdict(int)
-        for key, posting in self.postings.items():
-            if "/w:" in key:
-                word_df[key.split("/w:", 1)[1]] += len(posting)
+        for postings in self.postings.values():
+            for key, posting in postings.items():
+                if key.startswith("w:"):
+                    word_df[key[2:]] += len(posting)
         self.word_idf = {word: math.log(total / df) for word, df in word_df.items()}
-
-    @staticmethod
-    def _weight(key: str, df: int, total: int) -> float:
-        kind = key.split("/", 1)[1][0]
-        if kind == "i":
-            return _IDENTIFIER_WEIGHT if df <= 20 else 0.0
-        return KEY_TRUST[kind] * math.log(total / df)
 
     def idf(self, word: str) -> float:
         """How rare a name word is across all records (log of N over its frequency)."""
         return self.word_idf.get(word, math.log(max(len(self.records), 1)))
 
-    def _wanted(self, i: int, j: int) -> bool:
-        same = self.records[i].source == self.records[j].source
-        return same if self.config.same_list else not same
-
     def _scores(self, i: int) -> dict[int, float]:
-        group = schema_group(self.records[i].schema)
+        postings, weights = self.postings[self.groups[i]], self.weights[self.groups[i]]
         found: dict[int, float] = defaultdict(float)
         for key in self.keys[i]:
-            indexed = f"{group}/{key}"
-            posting = self.postings[indexed]
-            weight = self.weights[indexed]
+            posting, weight = postings[key], weights[key]
             if len(posting) > self.config.max_df and weight < _IDENTIFIER_WEIGHT:
                 continue
             for j in posting[bisect_right(posting, i):]:
@@ -97,10 +88,17 @@ class Blocker:
 
     def candidates(self) -> Iterator[Candidate]:
         """Each wanted pair once (left < right), in record order."""
-        config = self.config
+        config, sources = self.config, self.sources
         for i in range(len(self.records)):
+            mine = sources[i]
             wanted = [(w, j) for j, w in self._scores(i).items()
-                      if w >= config.min_weight and self._wanted(i, j)]
+                      if w >= config.min_weight and (sources[j] == mine) == config.same_list]
             for weight, j in sorted(heapq.nlargest(config.max_candidates, wanted),
                                     key=lambda item: item[1]):
                 yield Candidate(i, j, weight)
+
+
+def _weight(key: str, df: int, total: int) -> float:
+    if key.startswith("i:"):
+        return _IDENTIFIER_WEIGHT if df <= 20 else 0.0
+    return KEY_TRUST[key[0]] * math.log(total / df)

@@ -50,6 +50,7 @@ class ResolveReport:
     queued: int = 0
     refused: int = 0  # above the threshold but refused by the chaining check
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def load_records(engine: Engine) -> list[Record]:
@@ -109,13 +110,21 @@ def run(engine: Engine, config: ResolveConfig | None = None,
         progress: Callable[[str, int, int], None] | None = None) -> ResolveReport:
     """Resolve the current listings; `progress(stage, done, total)` is told how it goes."""
     config = config or ResolveConfig()
-    started = time.perf_counter()
+    started = clock = time.perf_counter()
     report = ResolveReport()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        report.stages[stage] = round(time.perf_counter() - clock, 2)
+        clock = time.perf_counter()
+
     records = load_records(engine)
     report.listings = len(records)
+    lap("read and prepare")
     blocker = Blocker(records, config.block)
     candidates = list(blocker.candidates())
     report.candidates = len(candidates)
+    lap("block")
     scorer = get_scorer(config.scorer, blocker.idf)
     done = 0
 
@@ -127,6 +136,8 @@ def run(engine: Engine, config: ResolveConfig | None = None,
 
     scores = score_candidates(records, candidates, scorer, config.review_threshold,
                               config.workers, advance)
+    lap("score")
     _decide(engine, records, scores, config, report)
+    lap("decide and write")
     report.seconds = time.perf_counter() - started
     return report

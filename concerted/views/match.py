@@ -88,12 +88,14 @@ def match_query(state: State, query: MatchQuery, sources: frozenset[str], limit:
     names = [listing.name, *(n.value for n in listing.names)]
     candidates = dict.fromkeys(t for name in names for c in state.index.candidates(name)
                                if (t := state.target_for(c)) is not None)
-    results = []
+    scored = []
     for target_id in candidates:
         best, found_in = _best(scorer, record, state, target_id, sources)
         if best is not None:
-            results.append(_result(state, target_id, best, threshold, found_in))
-    results.sort(key=lambda r: (-r["score"], r["id"]))
-    return {"status": 200, "results": results[:limit],
-            "total": {"value": len(results), "relation": "eq"},
+            scored.append((best, target_id, found_in))
+    scored.sort(key=lambda item: (-item[0].score, item[1]))
+    return {"status": 200,
+            "results": [_result(state, t, best, threshold, found)
+                        for best, t, found in scored[:limit]],
+            "total": {"value": len(scored), "relation": "eq"},
             "query": {"schema": query.schema, "properties": query.properties}}

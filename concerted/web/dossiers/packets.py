@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from concerted.api.dossier_deps import refusals
+from concerted.api.dossier_deps import StateDep, refusals
 from concerted.dossiers import service, submissions
 from concerted.dossiers.model import Status
 from concerted.dossiers.templates import get_template
@@ -23,9 +23,9 @@ _MEDIA = {"pdf": "application/pdf",
 
 
 @router.get("/dossiers/{dossier_id}/submissions/{program}", response_class=HTMLResponse)
-def builder(ctx: CtxDep, dossier_id: str, program: str) -> HTMLResponse:
+def builder(ctx: CtxDep, state: StateDep, dossier_id: str, program: str) -> HTMLResponse:
     with refusals():
-        packet = submissions.preview(ctx.env, ctx.actor, dossier_id, program)
+        packet = submissions.preview(ctx.env, ctx.actor, dossier_id, program, state)
         view = service.get_dossier(ctx.env, ctx.actor, dossier_id)
     record = next((s for s in view.submissions if s.program == packet.program), None)
     return ctx.render("packet.html", f"/api/v1/dossiers/{dossier_id}/submissions/{program}"
@@ -35,12 +35,14 @@ def builder(ctx: CtxDep, dossier_id: str, program: str) -> HTMLResponse:
 
 
 @router.post("/dossiers/{dossier_id}/submissions/{program}")
-def build(ctx: CtxDep, dossier_id: str, program: str, fmt: Text, csrf_token: Text) -> Response:
+def build(ctx: CtxDep, state: StateDep, dossier_id: str, program: str, fmt: Text,
+          csrf_token: Text) -> Response:
     ctx.check(csrf_token)
     if fmt not in _MEDIA:
         fmt = "pdf"
     with refusals():
-        _, packet, data = submissions.build(ctx.env, ctx.actor, dossier_id, program, fmt)
+        _, packet, data = submissions.build(ctx.env, ctx.actor, dossier_id, program, fmt,
+                                            state)
     return Response(data, media_type=_MEDIA[fmt], headers={
         "Content-Disposition": f'attachment; filename="{packet.program}-{dossier_id}.{fmt}"',
         "Cache-Control": "no-store"})

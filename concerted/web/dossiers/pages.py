@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 
-from concerted.api.dossier_deps import refusals
+from concerted.api.dossier_deps import StateDep, refusals
 from concerted.dossiers import board, service
 from concerted.dossiers.gaps import jurisdiction_status
 from concerted.dossiers.model import KINDS, PROGRAMS, Level, Role, Subject
@@ -42,12 +42,13 @@ def create(ctx: CtxDep, org: Text, subject: Text, csrf_token: Text) -> RedirectR
 
 
 @router.get("/dossiers/{dossier_id}", response_class=HTMLResponse)
-def dossier_page(ctx: CtxDep, dossier_id: str, done: str | None = None) -> HTMLResponse:
+def dossier_page(ctx: CtxDep, state: StateDep, dossier_id: str, done: str | None = None
+                 ) -> HTMLResponse:
     with refusals():
         view = service.get_dossier(ctx.env, ctx.actor, dossier_id)
     return ctx.render(
         "dossier.html", f"/api/v1/dossiers/{dossier_id}", view=view, done=done,
-        jurisdictions=jurisdiction_status(ctx.env.engine, view), programs=PROGRAMS,
+        jurisdictions=jurisdiction_status(ctx.env.engine, view, state), programs=PROGRAMS,
         conduct=conduct_vocabulary(), levels=[lv.value for lv in Level], kinds=KINDS,
         role=ctx.actor.roles.get(_org_id(ctx, view.org)), sections=_sections())
 
