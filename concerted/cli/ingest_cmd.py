@@ -9,9 +9,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from concerted.alerts import after_ingest
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.alerts import after_ingest
 from concerted.dossiers import mark_designated
 from concerted.dossiers.keys import KeyMissing
 from concerted.ingest import IngestOptions, collect, ingest
