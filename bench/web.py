@@ -7,7 +7,8 @@ are computed, then runs each scenario with `--clients` concurrent httpx clients 
 loop is bounded. Targets: p95 under 100 ms for search and for match.
 
 Stores: `--sqlite URL` / `--postgres URL` (already ingested), else the shared lists are
-ingested first (the snapshot subset of tests/web_store.py) into a temporary SQLite file and
+ingested first (the snapshot subset of tests/web_store.py) and resolved (`concerted resolve`)
+into a temporary SQLite file and
 into a fresh PostgreSQL database on $CONCERTED_TEST_PG (default postgres@127.0.0.1:5432),
 dropped afterwards. `--skip-postgres` for SQLite alone.
 
@@ -47,12 +48,14 @@ def _build(url: str, folder: Path) -> None:
 
     from concerted.archive import Archive
     from concerted.ingest import IngestOptions, collect, ingest
+    from concerted.resolve.xref import run as resolve
     from concerted.store.db import connect
 
     folders = [LISTS / "us" / d for d in US_SNAPSHOTS]
     folders += [p for p in sorted(LISTS.iterdir()) if p.is_dir() and p.name != "us"]
     engine = connect(url)
     ingest(engine, Archive(folder / "archive"), collect(folders), IngestOptions())
+    resolve(engine)
     engine.dispose()
 
 

@@ -8,7 +8,8 @@ minute):
 - 2023-01-26, 2023-02-09, 2023-02-10: the US side of the 9 February 2023 US-UK cyber round
   (Trickbot), dated to the window 2023-01-26 → 2023-02-09, narrow enough to be placed;
 - 2023-07-31, 2023-08-03, 2023-08-16: the window of the US side of an August 2023 round.
-The conftests of tests/api and tests/web import these fixtures; the module-level cache makes
+Cross-list resolution is run on it as `concerted resolve` would. The conftests of tests/api
+and tests/web import these fixtures; the module-level cache makes
 both directories share one store.
 """
 
@@ -27,6 +28,7 @@ from concerted.app import create_app
 from concerted.app_options import AppOptions
 from concerted.archive import Archive
 from concerted.ingest import IngestOptions, collect, ingest
+from concerted.resolve.xref import run as resolve
 from concerted.settings import Settings
 from concerted.store.db import connect
 
@@ -46,6 +48,7 @@ def build_store(lists: Path, directory: Path) -> str:
     folders += [p for p in sorted(lists.iterdir()) if p.is_dir() and p.name != "us"]
     results = ingest(engine, Archive(directory / "archive"), collect(folders), IngestOptions())
     assert all(r.status == "ingested" for r in results), [r.message for r in results]
+    resolve(engine)  # `concerted resolve`: about half a minute on this store
     add_user(engine, WRITER, PASSWORD)
     engine.dispose()
     return url

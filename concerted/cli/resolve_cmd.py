@@ -17,13 +17,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from concerted.cli import match_cmd, review_cmd
 from concerted.cli.context import AppContext
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.resolve.evaluate import LABELLED, evaluate, read_pairs
+from concerted.resolve.evaluate import LABELLED, evaluate, evaluate_targets, read_pairs
+from concerted.resolve.targets import load_targets
 from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, run
 
 __all__ = ["register"]
 
 _REPORT = ["listings", "candidates", "linked", "retracted", "queued", "refused", "seconds"]
-_METRICS = ["split", "pairs", "tp", "fp", "fn", "tn", "precision", "recall", "f1"]
+_METRICS = ["mode", "split", "pairs", "tp", "fp", "fn", "tn", "precision", "recall", "f1"]
 
 
 def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
@@ -70,13 +71,20 @@ def resolve_group(ctx: click.Context, threshold: float, review_threshold: float,
 @FORMAT_OPTION
 @click.pass_context
 def evaluate_command(ctx: click.Context, path: Path, threshold: float, fmt: str) -> None:
-    """Precision, recall and F1 of cross-list linking on the labelled pairs, per part."""
+    """Precision, recall and F1 of cross-list linking on the labelled pairs, per part:
+    `pairwise` (the scorer alone, at --threshold) and `targets` (the store's targets, after
+    `concerted resolve`, the linker and people's judgements)."""
     app = ctx.find_object(AppContext)
     assert app is not None
-    metrics = evaluate(load_records(app.engine), read_pairs(path), threshold)
-    rows = [{"split": m.split, "pairs": m.tp + m.fp + m.fn + m.tn, "tp": m.tp, "fp": m.fp,
-             "fn": m.fn, "tn": m.tn, "precision": round(m.precision, 4),
-             "recall": round(m.recall, 4), "f1": round(m.f1, 4)} for m in metrics.values()]
+    pairs = read_pairs(path)
+    target = {f"{r.listing.source}:{r.listing.key}": t.id
+              for t in load_targets(app.engine) for r in t.listings}
+    measured = {"pairwise": evaluate(load_records(app.engine), pairs, threshold),
+                "targets": evaluate_targets(pairs, target.get)}
+    rows = [{"mode": mode, "split": m.split, "pairs": m.tp + m.fp + m.fn + m.tn, "tp": m.tp,
+             "fp": m.fp, "fn": m.fn, "tn": m.tn, "precision": round(m.precision, 4),
+             "recall": round(m.recall, 4), "f1": round(m.f1, 4)}
+            for mode, metrics in measured.items() for m in metrics.values()]
     emit(rows, fmt, _METRICS, f"evaluation at threshold {threshold}")
 
 

@@ -48,7 +48,7 @@ class Blocker:
     def __init__(self, records: Sequence[Record], config: BlockConfig | None = None) -> None:
         self.records = records
         self.config = config or BlockConfig()
-        self.keys = [record_keys(r) for r in records]
+        self.keys = [sorted(record_keys(r)) for r in records]  # sorted: same sums every run
         self.groups = [schema_group(r.schema) for r in records]
         self.sources = [r.source for r in records]
         self.postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))

@@ -29,8 +29,9 @@ _KEYWORDS = (
     ("hizballah", "terrorism"), ("hezbollah", "terrorism"), ("taliban", "terrorism"),
     ("sdgt", "terrorism"), ("terror", "terrorism"), ("isil", "terrorism"),
     ("qaida", "terrorism"), ("1267", "terrorism"), ("cyber", "cyber"), ("balkan", "balkans"),
-    ("ifsr", "iran"), ("irgc", "iran"), ("npwmd", "proliferation"), ("nuclear", "proliferation"),
-    ("wmd", "proliferation"), ("congo", "drc"), ("drc", "drc"), ("central african", "car"), ("haiti", "haiti"),
+    ("ifsr", "iran"), ("irgc", "iran"), ("npwmd", "proliferation"),
+    ("nuclear", "proliferation"), ("wmd", "proliferation"), ("congo", "drc"), ("drc", "drc"),
+    ("central african", "car"), ("haiti", "haiti"),
 )
 
 

@@ -6,6 +6,10 @@ listings, each decided by a person and saying how (`decided`); `split` puts each
 while tuning). A pair counts as predicted positive when the blocker proposes it *and* it
 scores at or above the threshold, so candidates the blocker misses count as misses.
 Pairs labelled `unsure` and pairs whose listings are not in the store are left out.
+
+`evaluate_targets` scores what people see instead: a pair is predicted positive when its
+two listings are in one target after `concerted resolve` and the linker (transitive links
+count; the chaining check and people's judgements apply).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from concerted.resolve.judgements import pair_key
 from concerted.resolve.record import Record
 from concerted.resolve.score import Scorer, get_scorer
 
-__all__ = ["LABELLED", "LabelledPair", "Metrics", "evaluate", "read_pairs"]
+__all__ = ["LABELLED", "LabelledPair", "Metrics", "evaluate", "evaluate_targets", "read_pairs"]
 
 LABELLED = Path(__file__).resolve().parents[2] / "tests" / "resolve" / "labelled_pairs.tsv"
 
@@ -88,4 +92,18 @@ def evaluate(
         predicted = pair_key(pair.left, pair.right) in proposed and score.score >= threshold
         for name in (pair.split, "all"):
             metrics[name].add(pair.label == "positive", predicted)
+    return metrics
+
+
+def evaluate_targets(pairs: Sequence[LabelledPair],
+                     target_of: Callable[[str], str | None]) -> dict[str, Metrics]:
+    """Metrics per split (and `all`) for "the two listings are in one target"."""
+    metrics = {name: Metrics(name) for name in ("tune", "holdout", "all")}
+    for pair in pairs:
+        left, right = target_of(pair.left), target_of(pair.right)
+        if pair.label == "unsure" or left is None or right is None:
+            metrics["all"].skipped += 1
+            continue
+        for name in (pair.split, "all"):
+            metrics[name].add(pair.label == "positive", left == right)
     return metrics

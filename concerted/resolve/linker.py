@@ -58,7 +58,7 @@ class Linker:
 
     def _positives(self) -> list[JudgementRecord]:
         found = [r for r in self.judgements.values() if r.judgement is Judgement.POSITIVE]
-        human = sorted((r for r in found if not r.is_system), key=lambda r: r.created_at)
+        human = sorted((r for r in found if not r.is_system), key=lambda r: (r.created_at, r.key))
         system = sorted((r for r in found if r.is_system), key=lambda r: (-(r.score or 0), r.key))
         return human + system
 

@@ -29,11 +29,13 @@ CONFLICT_BELOW = 0.82
 RARE_WORD = 7.0  # an organisation's word this rare must match well
 CONFLICT_WEIGHT = -2.5  # at the threshold; more the less alike the two words are
 CONFLICT_SLOPE = 5.0
-EXTRA_RATE = {True: 0.25, False: 0.2}  # log-odds lost per unit of information one side lacks
+EXTRA_RATE = {True: 0.15, False: 0.2}  # log-odds lost per unit of information one side lacks
 EXTRA_CAP = 3.0
 PRIMARY_BELOW = 0.6
 PRIMARY_WEIGHT = -1.0
-WEAK_WEIGHT = {True: -1.5, False: -0.5}  # persons' weak aliases are nicknames
+# A person's weak alias is a nickname; a body's is mostly its acronym (OFAC grades every
+# acronym "weak"), which is no weaker than its name: said, but not weighed.
+WEAK_WEIGHT = {True: -1.5, False: 0.0}
 _MAX_COMPARED = 4
 
 
@@ -46,7 +48,7 @@ def _candidate_pairs(left: Record, right: Record) -> list[tuple[int, int]]:
             for i in mine:
                 for j in theirs:
                     shared[(i, j) if small is left else (j, i)] += 1
-    ranked = [pair for pair, _ in shared.most_common(_MAX_COMPARED)]
+    ranked = sorted(shared, key=lambda pair: (-shared[pair], pair))[:_MAX_COMPARED]
     return ranked or [(0, 0)]
 
 

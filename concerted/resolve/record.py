@@ -89,7 +89,7 @@ def _identifiers(listing: Listing) -> frozenset[tuple[str, str]]:
 def _key_index(names: tuple[NameForm, ...]) -> dict[str, tuple[int, ...]]:
     index: dict[str, list[int]] = {}
     for i, form in enumerate(names):
-        for key in form_keys(form):
+        for key in sorted(form_keys(form)):  # sorted: the same ties every run
             index.setdefault(key, []).append(i)
     return {key: tuple(found) for key, found in index.items()}
 

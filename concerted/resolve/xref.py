@@ -61,20 +61,45 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _queue_item(score: Score, reason: str, now: str) -> journal.QueueItem:
+def _queue_item(score: Score, reason: str, now: str, why: str = "") -> journal.QueueItem:
     a, b = pair_key(score.left, score.right)
-    return journal.QueueItem(a, b, round(score.score, 4), score.features_dict(), reason, now)
+    features = score.features_dict()
+    if why:
+        features.append({"name": "chain", "weight": 0.0,
+                         "explanation": f"Not linked by the chaining check: {why}"})
+    return journal.QueueItem(a, b, round(score.score, 4), features, reason, now)
 
 
-def _system(key: tuple[str, str], judgement: Judgement, score: float | None,
+Key = tuple[str, str]
+
+
+def _system(key: Key, judgement: Judgement, score: float | None,
             now: str) -> JudgementRecord:
     return JudgementRecord.make(*key, judgement, SYSTEM, now, score)
 
 
+def _links(
+    strong: dict[Key, Score], refused: dict[Key, str], current: dict[Key, JudgementRecord],
+    scored: dict[Key, Score], known: set[str], now: str,
+) -> tuple[list[JudgementRecord], int]:
+    """New system links, and retractions of system links that no longer hold."""
+    new = [_system(key, Judgement.POSITIVE, round(score.score, 4), now)
+           for key, score in strong.items() if key not in refused and (
+               key not in current or current[key].judgement is not Judgement.POSITIVE)]
+    retracted = 0
+    for key, was in current.items():
+        gone = key not in strong or key in refused
+        if was.is_system and gone and key[0] in known and key[1] in known:
+            kept = scored.get(key)
+            at = round(kept.score, 4) if kept else None
+            new.append(_system(key, Judgement.NO_JUDGEMENT, at, now))
+            retracted += 1
+    return new, retracted
+
+
 def _decide(engine: Engine, records: list[Record], scores: Iterable[Score],
             config: ResolveConfig, report: ResolveReport) -> None:
-    now = _now()
-    history = journal.load(engine)
+    now, history = _now(), journal.load(engine)
     current = effective(history)
     human = {r.key for r in history if not r.is_system}
     scored = {pair_key(s.left, s.right): s for s in scores}
@@ -83,26 +108,14 @@ def _decide(engine: Engine, records: list[Record], scores: Iterable[Score],
     proposed |= {k: _system(k, Judgement.POSITIVE, s.score, now) for k, s in strong.items()}
     by_ref = {r.ref: r for r in records}
     linker = Linker(by_ref, proposed, cluster_conflict(by_ref))
-    refused = {r.record.key for r in linker.refused if r.record.is_system}
-    new: list[JudgementRecord] = []
-    for key, score in strong.items():
-        was = current.get(key)
-        if key not in refused and (was is None or was.judgement is not Judgement.POSITIVE):
-            new.append(_system(key, Judgement.POSITIVE, round(score.score, 4), now))
-    for key, was in current.items():
-        gone = key not in strong or key in refused
-        if was.is_system and gone and key[0] in by_ref and key[1] in by_ref:
-            kept = scored.get(key)
-            at = round(kept.score, 4) if kept else None
-            new.append(_system(key, Judgement.NO_JUDGEMENT, at, now))
-            report.retracted += 1
-    report.linked = len(new) - report.retracted
-    report.refused = len(refused)
+    refused = {r.record.key: r.reason for r in linker.refused if r.record.is_system}
+    new, report.retracted = _links(strong, refused, current, scored, set(by_ref), now)
     band = [_queue_item(s, "band", now) for k, s in scored.items()
-            if k not in human and (s.score < config.threshold)]
-    chain = [_queue_item(scored[k], "chain", now) for k in sorted(refused)]
+            if k not in human and s.score < config.threshold]
+    chain = [_queue_item(scored[k], "chain", now, refused[k]) for k in sorted(refused)]
     journal.append(engine, new)
     journal.replace_queue(engine, band + chain)
+    report.linked, report.refused = len(new) - report.retracted, len(refused)
     report.queued = len(band) + len(chain)
 
 

@@ -14,11 +14,18 @@ from concerted.analysis.lags import compute_lags
 from concerted.analysis.partners import partners, registry_eligibility
 from concerted.analysis.rounds import find_rounds
 from concerted.reports.load import load_inputs
+from concerted.resolve import journal
+from concerted.resolve.judgements import effective
 from concerted.sources import SOURCES
 from concerted.state.fingerprint import store_fingerprint
 from concerted.state.links import LinkConfig
 from concerted.state.model import State
-from concerted.state.resolution import RESOLUTION, listing_index, resolved_targets
+from concerted.state.resolution import (
+    PROVISIONAL,
+    RESOLVED,
+    listing_index,
+    resolved_targets,
+)
 from concerted.store.reader import Reader
 
 __all__ = ["build_state"]
@@ -44,8 +51,11 @@ def build_state(engine: Engine) -> State:
         lags=tuple(compute_lags(designations)),
         index=index,
         sources=tuple(_sources(engine)),
-        resolution=RESOLUTION,
+        resolution=PROVISIONAL if suggestions else RESOLVED,
         suggestions=tuple(suggestions),
+        judged={key: {"judgement": r.judgement.value, "user": r.user,
+                      "created_at": r.created_at, "score": r.score}
+                for key, r in effective(journal.load(engine)).items()},
         link_config=config,
     )
 

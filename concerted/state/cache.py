@@ -7,6 +7,7 @@ at most every `check_seconds`.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -21,6 +22,14 @@ from concerted.state.model import State
 __all__ = ["StateCache"]
 
 log = logging.getLogger(__name__)
+
+
+def _freeze() -> None:
+    """Keep the collector off the served state: its millions of long-lived objects would
+    otherwise be scanned in every full collection, a half-second pause mid-request."""
+    gc.unfreeze()  # let the previous state's cycles, if any, be collected once
+    gc.collect()
+    gc.freeze()
 
 
 class StateCache:
@@ -66,6 +75,7 @@ class StateCache:
             with self._lock:
                 self._state = state
                 self._checked = time.monotonic()
+            _freeze()
             return state
 
     def _rebuild_in_background(self) -> None:

@@ -11,7 +11,7 @@ __all__ = ["WATCHED_TABLES", "store_fingerprint"]
 
 # Tables whose rows change what the pages show, besides snapshots: cross-list judgements
 # (named here so the fingerprint works before and after the resolve package adds them).
-WATCHED_TABLES = ("review_judgements", "judgements", "resolver_edges")
+WATCHED_TABLES = ("judgements", "resolve_queue", "review_judgements")
 
 
 def store_fingerprint(engine: Engine) -> str:

@@ -1,24 +1,28 @@
-"""Judgements from the review queue: record them (append-only, attributed) and read them.
+"""Judgements from the review queue and the API: record them (append-only, attributed, in
+the resolve package's journal) and read them, and the queue of pairs waiting for a person.
 
-A thin adapter: while `concerted.resolve` keeps no judgements of its own, they live in the
-`review_judgements` table and `concerted.state.links` applies them; the surfaces call only
-this module, so pointing it at the resolve package later changes nothing else.
+A thin adapter over `concerted.resolve.journal`, so the surfaces need no other module.
+People's judgements are read straight from the journal's tables (the system's automatic
+links are thousands, and a page needs only the people's). Before `concerted resolve` has
+run, the queue is the stand-in's uncertain suggestions.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 
 from concerted.accounts.clock import iso, utcnow
 from concerted.analysis.inputs import ListingKey
-from concerted.state.links import Suggestion, parse_ref, ref
+from concerted.resolve import journal
+from concerted.resolve.judgements import SYSTEM, JudgementRecord
+from concerted.state.links import parse_ref, ref
 from concerted.state.model import State
+from concerted.store.tables import judgements as journal_table
 from concerted.store.tables import review_judgements
 
-__all__ = ["DECISIONS", "available", "decisions", "judgements", "parse_ref", "record",
-           "review_queue"]
+__all__ = ["DECISIONS", "available", "judgements", "parse_ref", "record", "review_queue"]
 
 DECISIONS = ("positive", "negative", "unsure")
 
@@ -27,48 +31,52 @@ def available() -> bool:
     return True
 
 
-def _pair(left: ListingKey, right: ListingKey) -> tuple[ListingKey, ListingKey]:
-    return (left, right) if left <= right else (right, left)
-
-
 def record(engine: Engine, left: ListingKey, right: ListingKey, decision: str, user: str,
            score: float | None = None) -> dict[str, Any]:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
-    if left == right:
-        raise ValueError("a listing cannot be judged against itself")
-    a, b = _pair(left, right)
-    row = {"left_ref": ref(a), "right_ref": ref(b), "judgement": decision, "score": score,
-           "user": user, "created_at": iso(utcnow())}
-    with engine.begin() as conn:
-        key = conn.execute(insert(review_judgements).values(**row)).inserted_primary_key
-    return {"id": int(key[0]) if key else None, "left": row["left_ref"],
-            "right": row["right_ref"], "judgement": decision, "score": score, "user": user,
-            "created_at": row["created_at"]}
+    row = JudgementRecord.make(ref(left), ref(right), decision, user, iso(utcnow()), score)
+    journal.append(engine, [row])
+    return {"left": row.left, "right": row.right, "judgement": row.judgement.value,
+            "score": row.score, "user": row.user, "created_at": row.created_at}
 
 
-def judgements(engine: Engine, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Newest first, every row (superseded ones too: the record is append-only)."""
-    query = (select(review_judgements).order_by(review_judgements.c.id.desc())
-             .limit(limit).offset(offset))
+def _people(engine: Engine) -> list[dict[str, Any]]:
+    """People's judgements (and the interim web table's), newest first."""
+    found = []
     with engine.connect() as conn:
-        return [{"id": r.id, "left": r.left_ref, "right": r.right_ref, "judgement": r.judgement,
-                 "score": r.score, "user": r.user, "created_at": r.created_at}
-                for r in conn.execute(query)]
+        for table in (journal_table, review_judgements):
+            query = select(table.c.left_ref, table.c.right_ref, table.c.judgement,
+                           table.c.score, table.c.user, table.c.created_at, table.c.id
+                           ).where(table.c.user != SYSTEM)
+            found += [{"left": r.left_ref, "right": r.right_ref, "judgement": r.judgement,
+                       "score": r.score, "user": r.user, "created_at": r.created_at,
+                       "_order": (r.created_at, r.id)} for r in conn.execute(query)]
+    found.sort(key=lambda r: r.pop("_order"), reverse=True)
+    return found
 
 
-def decisions(engine: Engine) -> dict[tuple[ListingKey, ListingKey], str]:
-    """The decision in force per pair: the latest."""
-    query = select(review_judgements).order_by(review_judgements.c.id)
-    with engine.connect() as conn:
-        return {_pair(parse_ref(r.left_ref), parse_ref(r.right_ref)): r.judgement
-                for r in conn.execute(query)}
+def judgements(engine: Engine, limit: int = 200, offset: int = 0,
+               include_system: bool = False) -> list[dict[str, Any]]:
+    """Newest first; people's only unless `include_system` (`concerted resolve`'s links)."""
+    if include_system:
+        rows = list(reversed(journal.load(engine)))[offset:offset + limit]
+        return [{"left": r.left, "right": r.right, "judgement": r.judgement.value,
+                 "score": r.score, "user": r.user, "created_at": r.created_at} for r in rows]
+    return _people(engine)[offset:offset + limit]
 
 
-def review_queue(engine: Engine, state: State, limit: int = 20) -> list[Suggestion]:
-    """Uncertain pairs nobody has decided (unsure ones come back), most likely first."""
-    decided = {pair for pair, d in decisions(engine).items() if d != "unsure"}
-    waiting = [s for s in state.suggestions if s.score < state.link_config.auto
-               and (s.left, s.right) not in decided
-               and state.target_of.get(s.left) != state.target_of.get(s.right)]
-    return waiting[:limit]
+def review_queue(engine: Engine, state: State, limit: int = 20) -> list[dict[str, Any]]:
+    """Pairs waiting for a person, most likely first: `{left, right, score, explanation}`."""
+    decided = {(r["left"], r["right"]) for r in _people(engine) if r["judgement"] != "unsure"}
+    waiting = [item for item in journal.queue(engine, decided)
+               if state.target_for(item.left) != state.target_for(item.right)
+               or state.target_for(item.left) is None]
+    if waiting or not state.suggestions:
+        return [{"left": i.left, "right": i.right, "score": round(i.score, 3),
+                 "reason": i.reason, "explanation": [f.get("explanation", "") for f in
+                                                     i.features]} for i in waiting[:limit]]
+    stand_in = [s for s in state.suggestions if s.score < state.link_config.auto
+                and (ref(s.left), ref(s.right)) not in decided
+                and state.target_of.get(s.left) != state.target_of.get(s.right)]
+    return [{**s.to_dict(), "reason": "band"} for s in stand_in[:limit]]

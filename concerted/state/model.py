@@ -41,6 +41,7 @@ class State:
     resolution: str  # how targets were formed
     suggestions: tuple[Suggestion, ...] = ()  # scored cross-list pairs (review and auto)
     link_config: LinkConfig = field(default_factory=LinkConfig)
+    judged: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # in force
     targets: dict[str, Target] = field(default_factory=dict)
     target_of: dict[ListingKey, str] = field(default_factory=dict)
     by_target: dict[str, tuple[Designation, ...]] = field(default_factory=dict)

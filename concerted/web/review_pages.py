@@ -25,9 +25,10 @@ def review_page(page: PageDep, done: str | None = None) -> HTMLResponse:
     state = page.state
     pairs = []
     for pair in judging.review_queue(page.engine, state, limit=20):
-        left, right = state.record(pair.left), state.record(pair.right)
+        left = state.record(judging.parse_ref(pair["left"]))
+        right = state.record(judging.parse_ref(pair["right"]))
         if left is not None and right is not None:
-            pairs.append({"pair": pair.to_dict(), "left": listing_detail(left),
+            pairs.append({"pair": pair, "left": listing_detail(left),
                           "right": listing_detail(right)})
     return page.render("review.html", "/api/v1/review", pairs=pairs, done=done,
                        available=judging.available())

@@ -54,7 +54,8 @@ def test_target_lists_us_and_uk_side_by_side(api: TestClient) -> None:
     assert {(x["source"], x["listing_key"]) for x in body["listings"]} == {
         ("us_ofac_sdn", "29219"), ("gb_hmt_conlist", "14078")}
     assert "au" in [m["jurisdiction"] for m in body["gap"]["missing"]]
-    assert body["match_explanations"][0]["score"] >= 0.9
+    link = body["match_explanations"][0]
+    assert link["score"] >= 0.9 and link["judgement"]["judgement"] == "positive"
     assert api.get(f"/api/v1/targets/{ZHU_US}x").status_code == 404
 
 

@@ -20,7 +20,8 @@ def link(*records: JudgementRecord, refs: tuple[str, ...] = ()) -> Linker:
 
 
 def test_transitive_over_positives() -> None:
-    linker = link(judged("a:1", "b:1", Judgement.POSITIVE), judged("b:1", "c:1", Judgement.POSITIVE))
+    linker = link(judged("a:1", "b:1", Judgement.POSITIVE),
+                  judged("b:1", "c:1", Judgement.POSITIVE))
     assert linker.clusters()[0] == {"a:1", "b:1", "c:1"}
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from concerted.cli import cli
 from concerted.resolve import journal
-from concerted.resolve.evaluate import evaluate, read_pairs
+from concerted.resolve.evaluate import evaluate, evaluate_targets, read_pairs
 from concerted.resolve.judgements import Judgement, JudgementRecord
 from concerted.resolve.xref import load_records
 from concerted.store.db import connect
@@ -34,7 +34,8 @@ def invoke(url: str, data: Path, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def store(shared_lists: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def store(shared_lists: Path,
+          tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     base = tmp_path_factory.mktemp("shared")
     url, data = f"sqlite:///{base / 'concerted.db'}", base / "data"
     invoke(url, data, "ingest", *(str(shared_lists / folder) for folder in NEWEST))
@@ -66,12 +67,19 @@ def test_qahtani_and_kadyrov(store: tuple[str, Path]) -> None:
     assert target[("us_ofac_sdn", "36462")] not in kadyrov  # his daughter Ayshat
 
 
-def test_evaluation_on_the_held_out_pairs(store: tuple[str, Path]) -> None:
-    metrics = evaluate(load_records(connect(store[0])), read_pairs())
-    holdout = metrics["holdout"]
+def test_targets_on_the_held_out_pairs(store: tuple[str, Path]) -> None:
+    """What people get: pairs in one target after resolve and the linker."""
+    target = targets(*store)
+    holdout = evaluate_targets(read_pairs(), lambda ref: target.get(
+        tuple(ref.split(":", 1))))["holdout"]  # type: ignore[arg-type]
+    assert holdout.precision >= 0.98 and holdout.recall >= 0.95
+
+
+def test_scorer_alone_on_the_held_out_pairs(store: tuple[str, Path]) -> None:
+    holdout = evaluate(load_records(connect(store[0])), read_pairs())["holdout"]
     assert holdout.precision >= 0.98
-    if holdout.recall < 0.95:
-        pytest.xfail(f"held-out recall {holdout.recall:.3f} is below the 0.95 target")
+    if holdout.recall < 0.95:  # 0.945 when written: transitive links make up the rest
+        pytest.xfail(f"pairwise held-out recall {holdout.recall:.3f} is below 0.95")
 
 
 def test_judgements_persist_across_ingest_and_resolve(store: tuple[str, Path],

@@ -27,15 +27,17 @@ def review_queue(state: StateDep, engine: EngineDep,
                  limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
     """Pairs of listings on different lists that may be one target, most likely first."""
     pairs = judging.review_queue(engine, state, limit)
-    return {"total": len(pairs), "results": [p.to_dict() for p in pairs]}
+    return {"total": len(pairs), "results": pairs}
 
 
 @router.get("/judgements")
 def list_judgements(_state: StateDep, engine: EngineDep,
                     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                    offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-    """Every judgement, newest first, with who made it and when (append-only)."""
-    rows = judging.judgements(engine, limit, offset)
+                    offset: Annotated[int, Query(ge=0)] = 0,
+                    include_system: bool = False) -> dict[str, Any]:
+    """Judgements, newest first, with who made them and when (append-only); people's only
+    unless `include_system` (the links `concerted resolve` made)."""
+    rows = judging.judgements(engine, limit, offset, include_system)
     return {"limit": limit, "offset": offset, "results": rows}
 
 

@@ -8,6 +8,8 @@
     .then(function (data) {
       var cy = cytoscape({
         container: holder,
+        maxZoom: 1.4,
+        minZoom: 0.2,
         elements: data.nodes.map(function (n) { return { data: n }; })
           .concat(data.edges.map(function (e) { return { data: e }; })),
         layout: { name: "cose", animate: false, padding: 20 },

@@ -1,0 +1,35 @@
+"""The pure core of `concerted.resolve` imports no I/O library (ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+RESOLVE = Path(__file__).resolve().parents[2] / "concerted" / "resolve"
+IO_MODULES = {"journal.py", "xref.py", "targets.py", "evaluate.py", "matching.py", "batch.py",
+              "export.py", "__init__.py"}
+FORBIDDEN = ("sqlalchemy", "httpx", "psycopg", "concerted.store", "concerted.fetch",
+             "concerted.archive", "concerted.ingest", "multiprocessing")
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_pure_modules_import_no_io() -> None:
+    pure = [p for p in sorted(RESOLVE.glob("*.py")) if p.name not in IO_MODULES]
+    assert len(pure) >= 15
+    offenders = {p.name: sorted(n for n in _imports(p) if n.startswith(FORBIDDEN)) for p in pure}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_modules_stay_small() -> None:
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines())
+             for p in RESOLVE.glob("*.py")}
+    assert max(sizes.values()) <= 170, sizes
