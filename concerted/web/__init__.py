@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fastapi import APIRouter
 
+from concerted.web import dossiers as dossier_pages
 from concerted.web import (
     analyses_pages,
     auth_pages,
@@ -23,5 +24,5 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 web_router = APIRouter(include_in_schema=False)
 for _module in (dashboard_pages, target_pages, analyses_pages, list_pages, program_pages,
-                review_pages, auth_pages):
+                review_pages, auth_pages, dossier_pages):
     web_router.include_router(_module.router)
