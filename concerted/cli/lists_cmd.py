@@ -12,6 +12,7 @@ import click
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.ftm import listing_entities
+from concerted.programs.registry import find_program
 from concerted.sources import SOURCES
 from concerted.store.reader import ListingRow, Reader
 from concerted.updates import clock
@@ -43,6 +44,9 @@ def sources_command(app: AppContext, fmt: str) -> None:
         for s in Reader(app.engine).source_summaries()
     ]
     rows = with_health(rows, app.engine, clock.now().date())
+    if fmt == "table":
+        rows = [{**row, "programs": _thematic_summary(row["programs"], row["program_themes"])}
+                for row in rows]
     emit(
         rows,
         fmt,
@@ -50,6 +54,24 @@ def sources_command(app: AppContext, fmt: str) -> None:
          *HEALTH_COLUMNS],
         "sources",
     )
+
+
+def _thematic_summary(programs: dict[str, int], themes: dict[str, dict[str, int]]) -> str:
+    """For people: the thematic programs' counts, and how many country programs besides."""
+    thematic = {}
+    for program_id, count in programs.items():
+        program = find_program(program_id)
+        if program is not None and program.type == "thematic":
+            thematic[program_id] = count
+    others = len(programs) - len(thematic)
+    parts = [f"{k} {v}" + _themes(themes.get(k, {})) for k, v in thematic.items()]
+    return "; ".join([*parts, f"+{others} country programs"] if others else parts)
+
+
+def _themes(counts: dict[str, int]) -> str:
+    if len(counts) < 2:
+        return ""
+    return " (" + ", ".join(f"{theme} {n}" for theme, n in counts.items()) + ")"
 
 
 def _flat_listing(row: ListingRow) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from concerted.sources import (
     un_sc,
     us_ofac_sdn,
 )
-from concerted.sources.base import Files, ParseError, Parsed, Source
+from concerted.sources.base import Files, Parsed, ParseError, Source
 
 __all__ = ["SOURCES", "Files", "ParseError", "Parsed", "Source", "detect_source", "get_source"]
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from fastapi import APIRouter
 
-from concerted.web import dossiers as dossier_pages
 from concerted.web import (
     analyses_pages,
     auth_pages,
@@ -17,6 +16,7 @@ from concerted.web import (
     review_pages,
     target_pages,
 )
+from concerted.web import dossiers as dossier_pages
 
 __all__ = ["STATIC_DIR", "web_router"]
 
