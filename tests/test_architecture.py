@@ -30,6 +30,16 @@ PURE = [
     "resolve/score.py",
     "resolve/judgements.py",
     "resolve/linker.py",
+    "resolve/features.py",
+    "resolve/consistency.py",
+    "alerts/model.py",
+    "alerts/matching.py",
+    "alerts/atom.py",
+    "dossiers/model.py",
+    "dossiers/criteria.py",
+    "dossiers/blocks.py",
+    "state/search.py",
+    "state/tokens.py",
 ]
 
 
