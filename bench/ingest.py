@@ -55,13 +55,15 @@ def phase_ingest(lists: Path, url: str) -> dict[str, float]:
     )
     history = [s for s in sets if s is not newest_us]
     engine = connect(url)
-    archive = Archive(Path(tempfile.mkdtemp(prefix="concerted-bench-")))
-    start = time.perf_counter()
-    results = ingest(engine, archive, history, IngestOptions())
-    history_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    results += ingest(engine, archive, [newest_us], IngestOptions())
-    daily_seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory(prefix="concerted-bench-") as folder:
+        archive = Archive(Path(folder))
+        start = time.perf_counter()
+        results = ingest(engine, archive, history, IngestOptions())
+        history_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        results += ingest(engine, archive, [newest_us], IngestOptions())
+        daily_seconds = time.perf_counter() - start
+    engine.dispose()
     rejected = [r.message for r in results if r.status != "ingested"]
     return {
         "seconds": history_seconds + daily_seconds,
