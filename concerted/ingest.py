@@ -94,7 +94,8 @@ def _ingest_one(
     try:
         return _try_ingest(engine, archive, writer, fileset, options)
     except ParseError as exc:
-        return IngestResult(fileset.label, "rejected", message=str(exc))
+        source = fileset.source.id if fileset.source else None
+        return IngestResult(fileset.label, "rejected", source, message=str(exc))
 
 
 def _try_ingest(
