@@ -100,3 +100,10 @@ def shared_store(shared_lists: Path, tmp_path_factory: pytest.TempPathFactory) -
     assert not rejected, rejected
     engine.dispose()
     yield url
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: Playwright's sync API keeps an asyncio loop running in the main
+    thread for the rest of the session, and `tests/asgi_client.request` (anyio.run) cannot
+    start another one after it."""
+    items.sort(key=lambda item: item.path.name == "test_browser.py")

@@ -182,6 +182,17 @@ fetch_state = Table(
     Column("checked_at", String(32), nullable=False),  # last time the list was confirmed current
 )
 
+# The same, per companion file fetched beside a source's own (OFAC's alt.csv, add.csv and
+# sdn_comments.csv beside sdn.csv): remembered per URL, and only with the set they came in.
+fetch_companions = Table(
+    "fetch_companions",
+    metadata,
+    Column("source", String(32), primary_key=True),
+    Column("url", Text, primary_key=True),
+    Column("etag", Text, nullable=True),
+    Column("last_modified", Text, nullable=True),
+)
+
 # Every download attempt, good or bad: the evidence behind `concerted sources` health.
 fetch_runs = Table(
     "fetch_runs",
@@ -284,6 +295,7 @@ __all__ += [
     "alert_marks",
     "alerts",
     "delivery_log",
+    "fetch_companions",
     "fetch_runs",
     "fetch_state",
     "subscriptions",

@@ -1,18 +1,20 @@
 """The record of fetching: every attempt (`fetch_runs`) and, per source, what the last
-accepted download carried (`fetch_state`, for conditional requests)."""
+accepted download carried (`fetch_state`, and `fetch_companions` for the files fetched beside
+it, for conditional requests)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from concerted.fetch import Validators
-from concerted.store.tables import fetch_runs, fetch_state
+from concerted.store.tables import fetch_companions, fetch_runs, fetch_state
 
-__all__ = ["FetchState", "RunResult", "finish_run", "last_runs", "load_state", "save_state",
-           "start_run", "touch_state"]
+__all__ = ["FetchState", "RunResult", "finish_run", "last_runs", "load_companions",
+           "load_state", "save_companions", "save_state", "start_run", "touch_state"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,23 @@ def save_state(engine: Engine, source: str, url: str, validators: Validators, sh
         conn.execute(insert(fetch_state).values(
             source=source, url=url, etag=validators.etag, last_modified=validators.last_modified,
             sha256=sha256, checked_at=checked_at))
+
+
+def load_companions(engine: Engine, source: str) -> dict[str, Validators]:
+    """URL -> validators of the companion files in the source's last accepted set."""
+    query = select(fetch_companions).where(fetch_companions.c.source == source)
+    with engine.connect() as conn:
+        return {row.url: Validators(row.etag, row.last_modified)
+                for row in conn.execute(query)}
+
+
+def save_companions(engine: Engine, source: str, validators: Mapping[str, Validators]) -> None:
+    """Replace the remembered companions: one that was not in the accepted set is forgotten."""
+    with engine.begin() as conn:
+        conn.execute(delete(fetch_companions).where(fetch_companions.c.source == source))
+        for url, kept in validators.items():
+            conn.execute(insert(fetch_companions).values(
+                source=source, url=url, etag=kept.etag, last_modified=kept.last_modified))
 
 
 def touch_state(engine: Engine, source: str, checked_at: str) -> None:

@@ -4,26 +4,28 @@ Whatever goes wrong (an HTTP error, a timeout, a body cut short, an HTML page, a
 another list, a parse failure, a count outside the source's bounds) the attempt is recorded
 with its reason and the last good snapshot stays current. The conditional-request validators
 are remembered only once a body was accepted, so a refused one is downloaded again next time.
+A file of a set (OFAC's sdn.csv) brings its companion CSV files from the same address: one
+set, fetched and checked alike, ingested together; a companion the server lacks (404) is noted.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from posixpath import basename
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 from sqlalchemy import Engine
 
 from concerted.archive import Archive
-from concerted.fetch import Download, FetchError, Validators, download
+from concerted.fetch import Download, FetchError, HttpPolicy, Validators, download
 from concerted.ingest import IngestOptions, ingest_blobs
 from concerted.sources import Source
 from concerted.updates import clock, runs
 from concerted.updates.runs import RunResult
 from concerted.updates.settings import FetchSettings
 
-__all__ = ["FetchOutcome", "file_name", "update_source"]
+__all__ = ["FetchOutcome", "companion_urls", "file_name", "update_source"]
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def update_source(engine: Engine, archive: Archive, client: httpx.Client, source
         outcome = _update(engine, archive, client, source, url, settings)
     except FetchError as exc:
         tries = f" (after {exc.attempts} attempts)" if exc.attempts > 1 else ""
-        outcome = _failed(source, url, exc.reason + tries, exc.status_code)
+        where = "" if exc.url == url else f"{exc.url}: "  # a companion file's failure
+        outcome = _failed(source, url, where + exc.reason + tries, exc.status_code)
     except Exception as exc:  # a crashing parser must not stop the other sources
         outcome = _failed(source, url, f"unexpected {type(exc).__name__}: {exc}")
     finally:
@@ -74,28 +77,83 @@ def _update(engine: Engine, archive: Archive, client: httpx.Client, source: Sour
     state = runs.load_state(engine, source.id)
     validators = state.validators if state and state.url == url else Validators()
     got = download(client, url, validators, settings.policy)
-    if got.data is None:
+    remembered = runs.load_companions(engine, source.id)
+    extra, missing = _download_companions(client, source, url, remembered, settings.policy)
+    note = _missing_note(missing)
+    gone = not remembered.keys().isdisjoint(missing.values())  # the set lost a file
+    if got.data is None and all(d.data is None for d in extra.values()) and not gone:
         runs.touch_state(engine, source.id, clock.stamp())
-        return FetchOutcome(source.id, url, RunResult("not_modified", status_code=304))
-    return _accept(engine, archive, source, got, got.data)
+        return FetchOutcome(source.id, url, RunResult("not_modified", note, status_code=304))
+    # One changed file changes the set, which is ingested whole: a file the server said we
+    # hold is simply downloaded again rather than looked up in the archive.
+    main, data = _whole(client, got, settings.policy)
+    files = {name: _whole(client, d, settings.policy) for name, d in extra.items()}
+    return _accept(engine, archive, source, main, data, files, note)
 
 
-def _accept(engine: Engine, archive: Archive, source: Source, got: Download,
-            data: bytes) -> FetchOutcome:
+def companion_urls(url: str, source: Source) -> dict[str, str]:
+    """File name -> address of the companion CSV files published beside a CSV of the source's
+    set (OFAC's alt.csv, add.csv and sdn_comments.csv beside sdn.csv), same case as its name."""
+    name = basename(urlsplit(url).path)
+    if name.lower() not in source.companions or not name.lower().endswith(".csv"):
+        return {}
+    others = [n for n in source.companions if n.endswith(".csv") and n != name.lower()]
+    return {other: urljoin(url, other.upper() if name.isupper() else other) for other in others}
+
+
+def _download_companions(client: httpx.Client, source: Source, url: str,
+                         remembered: dict[str, Validators],
+                         policy: HttpPolicy) -> tuple[dict[str, Download], dict[str, str]]:
+    """(name -> download, name -> address of those the server does not have). The parser
+    reads the main file alone, so a 404 is tolerated; any other failure fails the set."""
+    got: dict[str, Download] = {}
+    missing: dict[str, str] = {}
+    for name, address in companion_urls(url, source).items():
+        try:
+            got[name] = download(client, address, remembered.get(address, Validators()), policy)
+        except FetchError as exc:
+            if exc.status_code != 404:
+                raise
+            missing[name] = address
+    return got, missing
+
+
+def _missing_note(missing: dict[str, str]) -> str | None:
+    if not missing:
+        return None
+    return f"not published (HTTP 404), fetched without: {', '.join(missing.values())}"
+
+
+def _whole(client: httpx.Client, got: Download, policy: HttpPolicy) -> tuple[Download, bytes]:
+    """The download and its body: fetched again without validators after a 304."""
+    if got.data is None:
+        got = download(client, got.url, Validators(), policy)
+    if got.data is None:
+        raise FetchError(got.url, "the server answered 304 to a request without validators")
+    return got, got.data
+
+
+def _accept(engine: Engine, archive: Archive, source: Source, got: Download, data: bytes,
+            extra: dict[str, tuple[Download, bytes]], note: str | None = None) -> FetchOutcome:
     sha = archive.put(data)  # raw bytes are kept before anything reads them (invariant 1)
     size, name = len(data), file_name(got.url, source)
-    if not source.detect(name, data):
-        return _failed(source, got.url, f"the download ({size} bytes) is not a file of "
-                       f"{source.id} ({source.title}); kept in the archive as {sha}",
-                       got.status_code, size, sha)
+    files = {name: data} | {other: more for other, (_, more) in extra.items()}
+    for _, more in extra.values():
+        archive.put(more)
+    wrong = [n for n, d in files.items() if not source.detect(n, d)]
+    if wrong:
+        what = f"the download ({size} bytes)" if wrong[0] == name else f"its companion {wrong[0]}"
+        return _failed(source, got.url, f"{what} is not a file of {source.id} ({source.title}); "
+                       f"kept in the archive as {sha}", got.status_code, size, sha)
     options = IngestOptions(source.id, date=clock.now().date().isoformat())
-    result = ingest_blobs(engine, archive, source, {name: data}, options)
+    result = ingest_blobs(engine, archive, source, files, options)
     if result.status == "rejected":
         return _failed(source, got.url, _refusal(result.message), got.status_code, size, sha)
     runs.save_state(engine, source.id, got.url, got.validators, sha, clock.stamp())
+    runs.save_companions(engine, source.id, {d.url: d.validators for d, _ in extra.values()})
     outcome = "ingested" if result.status == "ingested" else "unchanged"
     touched = {source.id: {result.published}} if outcome == "ingested" and result.published else {}
-    return FetchOutcome(source.id, got.url, RunResult(outcome, None, got.status_code, size, sha,
+    return FetchOutcome(source.id, got.url, RunResult(outcome, note, got.status_code, size, sha,
                                                       result.published), touched)
 
 

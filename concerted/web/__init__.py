@@ -14,6 +14,7 @@ from concerted.web import (
     list_pages,
     program_pages,
     review_pages,
+    subscription_pages,
     target_pages,
 )
 from concerted.web import dossiers as dossier_pages
@@ -24,5 +25,5 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 web_router = APIRouter(include_in_schema=False)
 for _module in (dashboard_pages, target_pages, analyses_pages, list_pages, program_pages,
-                review_pages, auth_pages, dossier_pages):
+                review_pages, subscription_pages, auth_pages, dossier_pages):
     web_router.include_router(_module.router)
