@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from import_graph import imports
 
 PACKAGE = Path(__file__).resolve().parents[1] / "concerted"
 IO_LIBRARIES = {
@@ -43,15 +44,6 @@ PURE = [
 ]
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
 
 
 def _pure_files() -> list[Path]:
@@ -68,7 +60,7 @@ def test_pure_modules_import_no_io() -> None:
     offenders = {
         str(path.relative_to(PACKAGE)): sorted(
             name
-            for name in _imports(path)
+            for name in imports(path)
             if any(name == lib or name.startswith(lib + ".") for lib in IO_LIBRARIES)
         )
         for path in _pure_files()

@@ -3,10 +3,10 @@ the packet templates cover exactly the programs a packet can be built for."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
+from import_graph import imports
 
 from concerted.dossiers.model import PROGRAMS
 from concerted.dossiers.templates import load_templates
@@ -19,19 +19,11 @@ IO = ("sqlalchemy", "httpx", "psycopg", "fastapi", "concerted.store", "concerted
       "concerted.fetch", "concerted.ingest", "concerted.dossiers.service", "cryptography")
 
 
-def _imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
 
 
 @pytest.mark.parametrize("module", PURE)
 def test_pure(module: str) -> None:
-    found = {n for n in _imports(PACKAGE / module) if any(n == x or n.startswith(x + ".")
+    found = {n for n in imports(PACKAGE / module) if any(n == x or n.startswith(x + ".")
                                                          for x in IO)}
     assert found == set()
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from import_graph import imports
 
 RESOLVE = Path(__file__).resolve().parents[2] / "concerted" / "resolve"
 IO_MODULES = {"journal.py", "xref.py", "targets.py", "evaluate.py", "matching.py", "batch.py",
@@ -12,20 +13,12 @@ FORBIDDEN = ("sqlalchemy", "httpx", "psycopg", "concerted.store", "concerted.fet
              "concerted.archive", "concerted.ingest", "multiprocessing")
 
 
-def _imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
 
 
 def test_pure_modules_import_no_io() -> None:
     pure = [p for p in sorted(RESOLVE.glob("*.py")) if p.name not in IO_MODULES]
     assert len(pure) >= 15
-    offenders = {p.name: sorted(n for n in _imports(p) if n.startswith(FORBIDDEN)) for p in pure}
+    offenders = {p.name: sorted(n for n in imports(p) if n.startswith(FORBIDDEN)) for p in pure}
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
