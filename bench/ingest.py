@@ -1,7 +1,7 @@
 """Ingest benchmark: the whole shared history on SQLite and PostgreSQL, against the parse floor.
 
 Prints, for each backend, the time and peak memory to ingest every file in
-../shared/data/lists (57 OFAC snapshots and the rest), the time to parse the same files
+../shared/data/lists (64 OFAC snapshots and the rest), the time to parse the same files
 without storing them (the floor), their ratio, and the time to add one further daily OFAC
 snapshot on top of the history. Each phase runs in a child process so that its peak
 memory (ru_maxrss) is its own.

@@ -154,6 +154,8 @@ def _store_blobs(
     parsed = source.parse(blobs)
     published, origin = _date(main, parsed.published, options.date)
     source.check_count(str(main), len(parsed.listings))
+    near = _neighbours(engine, source.id, published)
+    source.check_neighbours(str(main), published, len(parsed.listings), near)
     _refuse_other_file_same_day(engine, source.id, published, str(main))
     for data in blobs.values():
         archive.put(data)
@@ -174,6 +176,26 @@ def _existing(engine: Engine, source: str, sha: str) -> str | None:
     )
     with engine.connect() as conn:
         return conn.scalar(query)
+
+
+def _neighbours(engine: Engine, source: str, published: str) -> list[tuple[str, int]]:
+    """The stored snapshots of `source` just before and just after `published`."""
+    columns = (snapshots.c.published, snapshots.c.listing_count)
+    before = (
+        select(*columns)
+        .where(snapshots.c.source == source, snapshots.c.published < published)
+        .order_by(snapshots.c.published.desc())
+        .limit(1)
+    )
+    after = (
+        select(*columns)
+        .where(snapshots.c.source == source, snapshots.c.published > published)
+        .order_by(snapshots.c.published)
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        rows = [*conn.execute(before), *conn.execute(after)]
+    return [(row.published, row.listing_count) for row in rows]
 
 
 def _refuse_other_file_same_day(engine: Engine, source: str, published: str, file: str) -> None:

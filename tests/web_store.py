@@ -1,7 +1,7 @@
 """The store the web and API tests read, built ONCE per test session from the shared lists.
 
 Fixture strategy (the smallest real data that shows the cases): every UK, Australian,
-Canadian and UN snapshot, and eight of the 57 US snapshots (ingesting all takes over a
+Canadian and UN snapshot, and eight of the 64 US snapshots (ingesting all takes over a
 minute):
 - 2024-05-03, the newest: what the lists say now (Zhu Hailun, GLOMAG);
 - 2021-08-18, the first: listings already there get "before 2021-08-18";

@@ -6,14 +6,16 @@ settings or the clock (ARCHITECTURE.md, invariant 2).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from concerted.model import Listing
 
 __all__ = [
     "Files",
+    "Neighbours",
     "ParseError",
     "Parsed",
     "Parser",
@@ -39,6 +41,15 @@ class Parsed:
     published: str | None = None  # YYYY-MM-DD when the file itself carries its date
 
 
+# The stored snapshots nearest in time to a new one, before and after: (date, listing count).
+Neighbours = Sequence[tuple[str, int]]
+SHRINK_PER_YEAR = 0.15  # beyond `Source.max_shrink`, a list may lose 15 % a year between copies
+
+
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso[:10])
+
+
 class Parser(Protocol):
     def __call__(self, files: Files) -> Parsed: ...
 
@@ -60,6 +71,28 @@ class Source:
     cadence_days: int = 7  # how often the list is expected to change at most
     verified: bool = True  # False where no real file has been seen (EU)
     companions: tuple[str, ...] = field(default=())  # file names that belong to one set
+    max_shrink: float = 0.10  # the share a list may lose between two neighbouring publications
+
+    def check_neighbours(self, file: str, published: str, count: int, near: Neighbours) -> None:
+        """Refuse a count far below the stored snapshots nearest in time (a truncated file).
+
+        Fixed bounds must admit the list as it was years ago (the SDN list held 6,068 entries
+        in 2018 and 15,000 in 2024), so they cannot catch a file cut in half today; the
+        neighbouring snapshots can. A list may shrink a little between two publications and
+        more over years (delistings), so the tolerance widens with the distance in time.
+        """
+        for day, stored in near:
+            years = abs((_day(published) - _day(day)).days) / 365.25
+            floor = int(stored * max(0.0, 1 - self.max_shrink - SHRINK_PER_YEAR * years))
+            if count < floor:
+                raise ParseError(
+                    file,
+                    f"{count} listings parsed for {self.id} dated {published}, but the "
+                    f"snapshot of {day} holds {stored}: a list does not lose that many "
+                    f"entries in {years:.1f} years (at least {floor} expected); refusing "
+                    "a file that looks truncated (check the download, or that the date "
+                    "is right)",
+                )
 
     def check_count(self, file: str, count: int) -> None:
         if not self.min_listings <= count <= self.max_listings:

@@ -54,6 +54,9 @@ def read_rows(file: str, data: bytes, width: int, *, required: bool = True) -> l
         return []
     if not text.endswith("\n"):
         raise ParseError(file, "the last record has no line end: the file is truncated")
+    # Blank lines before the end marker are padding, not records (the 2021-01-14 copy has one
+    # after its last record); a blank line between records is still refused below.
+    text = text.rstrip("\r\n") + "\n"
     # OFAC's null `-0- ` is never quoted; blank it before csv, in C (a per-field check in
     # Python costs a third of the parse). Two passes: "-0- ,-0- " share a comma.
     for null, blank in (

@@ -1,4 +1,4 @@
-"""The analyses on the full shared list history (57 OFAC snapshots, OFSI, DFAT, Canada, UN).
+"""The analyses on the full shared list history (64 OFAC snapshots, OFSI, DFAT, Canada, UN).
 
 Two ways in. `known` merges, by hand, listings that are the same people (their keys read off
 the official files: OFAC ent_num, OFSI Group ID), so that what the files show is tested apart
@@ -83,14 +83,40 @@ def test_the_us_window_contains_the_uk_date_in_the_salameh_round(known: Analysis
     assert "gb-gac" in found["programs"]
 
 
-def test_the_xinjiang_designations_keep_the_us_date_unknown(known: Analysis) -> None:
+def test_the_xinjiang_designations_keep_the_us_windows(known: Analysis) -> None:
     names = {name for name, *_ in XINJIANG}
     assert not any(d.target_id in names for r in known.rounds for d in r.designations)
     rows = {row.target_id: row for row in known.coverage.rows if row.target_id in names}
-    assert {row.cells["us"].listed_on.label() for row in rows.values()} == {"before 2021-08-18"}
+    us = {name: row.cells["us"].listed_on.label() for name, row in rows.items()}
+    # OFAC designated ZHU and WANG Mingshan in July 2020, WANG Junzheng and CHEN Mingguo on
+    # 22 March 2021: the early copies of sdn.csv bracket both, without a printed date.
+    assert us == {
+        "ZHU Hailun": "between 2020-06-11 and 2021-01-14",
+        "WANG Mingshan": "between 2020-06-11 and 2021-01-14",
+        "WANG Junzheng": "between 2021-01-14 and 2021-04-25",
+        "CHEN Mingguo": "between 2021-01-14 and 2021-04-25",
+    }
     assert {row.cells["gb"].listed_on.label() for row in rows.values()} == {"2021-03-22"}
-    lags = [lag for lag in known.lags if lag.target_id in names]
-    assert lags and all(lag.order == "unknown" and lag.days_max is None for lag in lags)
+    lags = {lag.target_id: lag for lag in known.lags if lag.target_id in names}
+    for early in ("ZHU Hailun", "WANG Mingshan"):  # the US acted first, 67 to 284 days before
+        lag = lags[early]
+        assert (lag.first, lag.follower, lag.days_min, lag.days_max) == ("us", "gb", 67, 284)
+    for same_day in ("WANG Junzheng", "CHEN Mingguo"):  # the US window holds the UK date
+        assert lags[same_day].order == "overlapping"
+
+
+def test_the_early_us_copies_bracket_the_first_global_magnitsky_rounds(inputs: Inputs) -> None:
+    analysis = Analysis(inputs)
+    windows = {
+        key: d.listed_on.label()
+        for d in analysis.designations
+        for key in d.listings
+        if d.jurisdiction == "us" and d.program == "us-glomag"
+    }
+    assert windows[("us_ofac_sdn", "26093")] == "between 2018-01-27 and 2019-01-04"  # AL-QAHTANI
+    assert windows[("us_ofac_sdn", "27585")] == "between 2019-01-04 and 2020-03-08"  # GUPTA
+    # JAMMEH, in the first GLOMAG round (December 2017), precedes the oldest copy.
+    assert windows[("us_ofac_sdn", "23304")] == "before 2018-01-27"
 
 
 def test_the_xinjiang_officials_are_gaps_for_australia_and_possibly_canada(known: Analysis

@@ -25,7 +25,7 @@ SLICE = Path(__file__).resolve().parents[1] / "fixtures" / "store" / "us"
 
 @pytest.fixture()
 def small_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
-    loose = dataclasses.replace(sources.SOURCES["us_ofac_sdn"], min_listings=10)
+    loose = dataclasses.replace(sources.SOURCES["us_ofac_sdn"], min_listings=10, max_shrink=1.0)
     monkeypatch.setitem(sources.SOURCES, "us_ofac_sdn", loose)
 
 

@@ -125,7 +125,7 @@ def ingest_fixture(env: DossierEnv, source_id: str) -> None:
     from concerted.sources import SOURCES
 
     path, date = LIST_FIXTURES[source_id]
-    source = dataclasses.replace(SOURCES[source_id], min_listings=1)
+    source = dataclasses.replace(SOURCES[source_id], min_listings=1, max_shrink=1.0)
     file = FIXTURES / path
     result = ingest_blobs(env.engine, env.archive, source, {file.name: file.read_bytes()},
                           IngestOptions(date=date))

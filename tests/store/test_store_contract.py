@@ -45,7 +45,7 @@ def dispose_engines(db_url: str) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def small_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
-    loose = dataclasses.replace(sources.SOURCES["us_ofac_sdn"], min_listings=10)
+    loose = dataclasses.replace(sources.SOURCES["us_ofac_sdn"], min_listings=10, max_shrink=1.0)
     monkeypatch.setitem(sources.SOURCES, "us_ofac_sdn", loose)
 
 
@@ -166,3 +166,25 @@ def test_history_of_an_amended_listing(db_url: str, tmp_path: Path) -> None:
         ("2022-12-09", history[1]["last_seen"]),
     ]
     assert history[0]["listing"]["programs"] != history[1]["listing"]["programs"]
+
+
+def test_a_file_far_smaller_than_its_neighbours_is_refused(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Above the fixed floor, but a quarter smaller than the copy published the day before.
+    judged = dataclasses.replace(sources.SOURCES["us_ofac_sdn"], min_listings=10, max_shrink=0.1)
+    monkeypatch.setitem(sources.SOURCES, "us_ofac_sdn", judged)
+    _ingest(db_url, tmp_path, DATES[1:2])
+    before = _state(db_url)
+    folder = tmp_path / "2022-12-10"
+    folder.mkdir()
+    lines = (US / "2023-01-24" / "sdn.csv").read_bytes().split(b"\r\n")
+    (folder / "sdn.csv").write_bytes(b"\r\n".join(lines[:30]) + b"\r\n\x1a")
+    results = _ingest_paths(db_url, tmp_path, [folder])
+    assert results[0].status == "rejected", results[0]
+    assert "looks truncated" in results[0].message and "2022-12-09 holds 40" in results[0].message
+    assert _state(db_url) == before
+    # The same 30 rows a year earlier than the stored copy are a list that grew since.
+    older = tmp_path / "2021-12-09"
+    folder.rename(older)
+    assert _ingest_paths(db_url, tmp_path, [older])[0].status == "ingested"
