@@ -62,6 +62,9 @@ class ProgramRef:
     raw: str
     id: str | None = None  # e.g. "us-glomag"; None when the list's program is not mapped
     theme: str | None = None  # human_rights / corruption / cyber / other, where the list says
+    # The date the list prints for this program alone, where one listing carries several
+    # programs each listed on its own day (the OFSI list's `Listed On` per regime).
+    listed_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ class Listing:
         for name in _FIELD_NAMES:
             value = getattr(self, name)
             if name in _NESTED:
-                value = [dict(item.__dict__) for item in value]
+                value = [_nested_dict(item) for item in value]
             elif name == "extra":
                 value = [list(pair) for pair in value]
             elif isinstance(value, tuple):
@@ -123,6 +126,15 @@ class Listing:
     def content_hash(self) -> str:
         """A stable hash of everything the list said about this entry (its version id)."""
         return hash_json(self.to_json())
+
+
+def _nested_dict(item: object) -> dict[str, Any]:
+    data = dict(item.__dict__)
+    # Absent rather than null, so the version hash of a listing whose list prints no
+    # per-program date is what it was before the field existed.
+    if isinstance(item, ProgramRef) and item.listed_on is None:
+        del data["listed_on"]
+    return data
 
 
 def hash_json(payload: str) -> str:

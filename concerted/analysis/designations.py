@@ -1,6 +1,7 @@
 """One row per (target, jurisdiction, program): the projection every other analysis reads.
 
-Pure. A designation's `listed_on` is the date the list prints, or else the window in which
+Pure. A designation's `listed_on` is the date the list prints for that program (the UK prints
+one per regime), else the listing's printed date, or else the window in which
 the snapshot history first showed it (see `dates.Window`); `delisted_on` is the window in
 which it disappeared, None while it is listed. Its themes are those the list states for the
 program, else those of the program registry. Two listings of one target in one jurisdiction
@@ -82,7 +83,7 @@ def _record_parts(target: Target, record: ListingRecord, inputs: Inputs) -> Iter
         themes, basis = _themes(refs, inputs.program_themes.get(program, ()))
         yield Designation(
             target_id=target.id, name=target.name, jurisdiction=record.jurisdiction,
-            program=program, listed_on=_listed_on(record, first, calendar),
+            program=program, listed_on=_listed_on(record, refs, first, calendar),
             delisted_on=_delisted_on(record, last, calendar), themes=themes,
             theme_basis=basis, countries=target.countries, listings=(record.key,),
         )
@@ -110,9 +111,15 @@ def _themes(refs: Iterable[ProgramRef], registry: tuple[str, ...]) -> tuple[tupl
     return ("other",), "unknown"
 
 
-def _listed_on(record: ListingRecord, first_seen: str, calendar: tuple[str, ...]) -> Window:
-    printed = record.listing.listed_on
-    if printed and first_seen == record.first_seen:
+def _listed_on(record: ListingRecord, refs: list[ProgramRef], first_seen: str,
+               calendar: tuple[str, ...]) -> Window:
+    """The program's own printed date; else the listing's, which holds for every program
+    the listing showed from its first snapshot; else the snapshot history's window."""
+    own = sorted(ref.listed_on for ref in refs if ref.listed_on)
+    printed = own[0] if own else None
+    if printed is None and first_seen == record.first_seen:
+        printed = record.listing.listed_on
+    if printed:
         window = parse_printed(printed)
         if window is not None:
             return window

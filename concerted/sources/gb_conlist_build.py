@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from concerted.model import Identifier, Listing, ProgramRef
 from concerted.sources.gb_facets import (
     Facets,
@@ -95,15 +97,17 @@ def build(key: str, facets: Facets) -> Listing:
 def _regimes(
     rows: dict[tuple[str, ...], None],
 ) -> tuple[tuple[ProgramRef, ...], list[str], list[tuple[str, str]]]:
-    """Programs, listing dates, and (for a group under several regimes) each regime's date."""
+    """Programs, each with its own `Listed On` (a group under several regimes was listed
+    under each on its own day), the listing dates, and the designation dates."""
     programs, listed, extra = [], [], []
     for regime, listed_on, designated in rows:
+        day = iso_date(listed_on)
         if regime:
-            programs.append(program_ref(regime))
-        if day := iso_date(listed_on):
+            programs.append(replace(program_ref(regime), listed_on=day))
+        if day:
             listed.append(day)
+        elif listed_on:
+            extra.append(("listed_on", listed_on))  # unreadable: kept as printed
         if day := iso_date(designated):
             extra.append(("uk_sanctions_list_date_designated", day))
-    if len({regime for regime, _, _ in rows}) > 1:
-        extra += [(f"listed_on:{regime}", iso_date(on) or on) for regime, on, _ in rows]
     return unique(programs), listed, extra

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from concerted.model import Identifier, Listing, ProgramRef
 from concerted.sources.gb_facets import (
@@ -88,9 +89,11 @@ def build(key: str, facets: Facets) -> Listing:
 def _regimes(rows: dict[tuple[str, ...], None]) -> tuple[tuple[ProgramRef, ...], list[str]]:
     programs, listed = [], []
     for regime, designated in rows:
+        day = iso_date(designated)
         if regime:
-            programs.append(program_ref(regime, regime_short_name(regime)))
-        if day := iso_date(designated):
+            ref = program_ref(regime, regime_short_name(regime))
+            programs.append(replace(ref, listed_on=day))
+        if day:
             listed.append(day)
     return unique(programs), listed
 

@@ -27,7 +27,8 @@ def listing_detail(record: ListingRecord) -> dict[str, Any]:
         "gender": listing.gender, "positions": list(listing.positions),
         "identifiers": [{"kind": i.kind, "value": i.value, "country": i.country}
                         for i in listing.identifiers],
-        "programs": [{"raw": p.raw, "id": p.id, "theme": p.theme} for p in listing.programs],
+        "programs": [{"raw": p.raw, "id": p.id, "theme": p.theme, "listed_on": p.listed_on}
+                     for p in listing.programs],
         "listed_on": listing.listed_on, "reasons": listing.reasons,
         "linked_to": list(listing.linked_to), "first_seen": record.first_seen,
         "last_seen": record.last_seen, "current": record.current,

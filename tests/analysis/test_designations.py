@@ -93,3 +93,16 @@ def test_two_listings_in_one_jurisdiction_and_program_merge_keeping_the_exact_da
     (row,) = build_designations(inputs)
     assert row.listed_on.label() == "2021-03-22"
     assert row.listings == (("gb_fcdo_uksl", "GHR0078"), ("gb_hmt_conlist", "14078"))
+
+
+def test_each_program_of_a_listing_is_dated_by_its_own_printed_date() -> None:
+    # Min Aung HLAING, OFSI Group ID 13897: Global Human Rights 06/07/2020, Myanmar 25/02/2021.
+    hlaing = ListingRecord(Listing(
+        "gb_hmt_conlist", "13897", "Person", "Min Aung HLAING", listed_on="2020-07-06",
+        programs=(ProgramRef("Global Human Rights", "gb-ghr", "human_rights", "2020-07-06"),
+                  ProgramRef("Myanmar", "gb-myanmar", "other", "2021-02-25"))),
+        "gb", "2025-04-14", "2025-04-14", True)
+    target = Target("hlaing", "Min Aung HLAING", listings=(hlaing.key,))
+    rows = {d.program: d.listed_on for d in build_designations(_inputs(hlaing, targets=(target,)))}
+    assert {p: (w.label(), w.exact) for p, w in rows.items()} == {
+        "gb-ghr": ("2020-07-06", True), "gb-myanmar": ("2021-02-25", True)}

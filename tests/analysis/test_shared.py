@@ -21,6 +21,7 @@ from concerted.analysis.suite import Analysis
 from concerted.cli import cli
 from concerted.reports.load import load_inputs
 from concerted.store.db import connect
+from concerted.views.targets import timeline
 
 pytestmark = pytest.mark.shared
 
@@ -129,6 +130,27 @@ def test_the_xinjiang_officials_are_gaps_for_australia_and_possibly_canada(known
         missing = {m.jurisdiction: m for m in gap.missing}
         assert missing["au"].eligible_programs == ("au-thematic",)
         assert missing["ca"].possibly_stale and missing["ca"].data_as_of == "2020-04-15"
+
+
+# OFSI Group ID -> regime -> the `Listed On` the 2025-04-14 file prints for that regime.
+PER_REGIME = {"13897": {"gb-ghr": "2020-07-06", "gb-myanmar": "2021-02-25"},  # Min Aung HLAING
+              "13748": {"gb-chemical-weapons": "2019-01-21", "gb-cyber": "2020-10-23"},
+              "13919": {"gb-ghr": "2020-09-29", "gb-belarus": "2020-11-06"}}  # LUKASHENKO
+
+
+def test_each_uk_regime_is_dated_by_its_own_listed_on(inputs: Inputs) -> None:
+    analysis = Analysis(inputs)
+    for key, dates in PER_REGIME.items():
+        rows = [d for d in analysis.designations if ("gb_hmt_conlist", key) in d.listings]
+        assert {d.program: d.listed_on.label() for d in rows} == dates, key
+        assert all(d.listed_on.exact for d in rows)
+        events = timeline(tuple(rows))
+        assert {e["program"]: e["date"]["date"] for e in events} == dates
+    # A round holds each regime's designation on its own day only.
+    for found in analysis.all_rounds:
+        for d in found.designations:
+            if d.program == "gb-myanmar" and ("gb_hmt_conlist", "13897") in d.listings:
+                assert found.date_from.isoformat() <= "2021-02-25" <= found.date_to.isoformat()
 
 
 def _cli_json(store: str, *args: str) -> Any:

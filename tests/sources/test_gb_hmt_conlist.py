@@ -30,7 +30,7 @@ def _by_key(fixtures: Path, name: str = "ConList.xlsx") -> dict[str, Listing]:
 def test_excerpt_is_one_listing_per_group_id(fixtures: Path) -> None:
     parsed = _parse(fixtures)
     assert parsed.published == "2025-04-14"
-    assert len(parsed.listings) == 17
+    assert len(parsed.listings) == 21
     assert {listing.source for listing in parsed.listings} == {"gb_hmt_conlist"}
 
 
@@ -86,14 +86,28 @@ def test_entity_addresses_and_other_information(fixtures: Path) -> None:
     assert entity.reasons is not None and entity.reasons.startswith("Front company")
 
 
-def test_two_regimes_keep_the_first_listing_date(fixtures: Path) -> None:
+def test_two_regimes_each_keep_their_own_listing_date(fixtures: Path) -> None:
     qods = _by_key(fixtures)["11241"]
-    assert [p.id for p in qods.programs] == ["gb-iran-nuclear", "gb-syria"]
-    assert qods.listed_on == "2010-07-27"
-    assert ("listed_on:Syria", "2011-08-24") in qods.extra
+    assert [(p.id, p.listed_on) for p in qods.programs] == [
+        ("gb-iran-nuclear", "2010-07-27"), ("gb-syria", "2011-08-24")]
+    assert qods.listed_on == "2010-07-27"  # the group's first listing
     refs = [i.value for i in qods.identifiers if i.kind == "uk_sanctions_list_ref"]
     assert refs == ["INU0082", "SYR0310"]
     assert ("parent_company", "Iranian Revolutionary Guard Corps") in qods.extra
+
+
+PER_REGIME = {  # Group ID -> regime -> `Listed On`, as the 2025-04-14 file prints them
+    "13897": {"gb-ghr": "2020-07-06", "gb-myanmar": "2021-02-25"},  # Min Aung HLAING
+    "13748": {"gb-chemical-weapons": "2019-01-21", "gb-cyber": "2020-10-23"},  # KOSTYUKOV
+    "13919": {"gb-ghr": "2020-09-29", "gb-belarus": "2020-11-06"},  # LUKASHENKO
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_each_regime_carries_its_own_listed_on(fixtures: Path, form: str) -> None:
+    listings = _by_key(fixtures, form)
+    for key, dates in PER_REGIME.items():
+        assert {p.id: p.listed_on for p in listings[key].programs} == dates, key
 
 
 def test_ship_un_reference_and_contact_details(fixtures: Path) -> None:
@@ -202,6 +216,15 @@ def test_real_xinjiang_officials(real: Parsed) -> None:
     for listing in officials.values():
         assert listing.program_ids == ("gb-ghr",)
         assert listing.listed_on == "2021-03-22"
+
+
+@pytest.mark.shared
+def test_real_per_regime_listing_dates(real: Parsed) -> None:
+    listings = {listing.key: listing for listing in real.listings}
+    for key, dates in PER_REGIME.items():
+        assert {p.id: p.listed_on for p in listings[key].programs} == dates, key
+    # Every regime of every group carries the date the file prints for it.
+    assert all(p.listed_on for listing in real.listings for p in listing.programs)
 
 
 @pytest.mark.shared
