@@ -72,6 +72,28 @@ def test_changes_on_the_day_of_the_large_glomag_batch(shared_store: str) -> None
 
 
 @pytest.mark.shared
+def test_ofac_renames_are_amendments_not_new_listings(shared_store: str) -> None:
+    out = json.loads(run("changes", "us_ofac_sdn", "--format", "json", db=shared_store).output)
+    day = next(g for g in out if g["snapshot"] == "2023-07-31")
+    assert day["previous"] == "2023-06-02"
+    assert (len(day["added"]), len(day["removed"]), len(day["amended"])) == (252, 42, 24)
+    renamed = {a["listing_key"]: a["name"] for a in day["amended"] if "name" in a["fields"]}
+    assert renamed["6853"] == "NEW IRISH REPUBLICAN ARMY"
+    # OFAC never gives an ent_num to another subject: no change anywhere says it did.
+    assert not any(c.get("reused_key") for g in out for kind in ("added", "removed")
+                   for c in g[kind])
+    listings = json.loads(run("listings", "--source", "us_ofac_sdn", "--format", "json",
+                              db=shared_store).output)
+    first = {row["key"]: row["first_seen"] for row in listings}
+    oldest = min(first.values())
+    # Renamed in 2023 (6853, IMO-carrying vessels) or 2021 (4243 SAND SWAN -> EBANO), listed
+    # since the oldest file: no designation starts at the rename.
+    assert {first[key] for key in ("6853", "4243")} == {oldest}
+    assert first["15059"] == "2019-01-04"  # HORSE, renamed HAWK in 2023 (same IMO)
+    assert first["39693"] == "2022-11-09"  # YOUNG YONG, later SAINT LIGHT (same IMO)
+
+
+@pytest.mark.shared
 def test_first_seen_is_the_first_snapshot_showing_a_listing(shared_store: str) -> None:
     out = json.loads(
         run(

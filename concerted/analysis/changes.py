@@ -1,9 +1,12 @@
 """What changed between two snapshots of one list: additions, removals and amendments.
 
-Pure. A key that now names a different subject (Australia has reused reference numbers for
-different people) is reported as a removal plus an addition, flagged `reused_key`, rather
-than as an amendment: an alert that "X was amended" when X was in fact delisted and someone
-else listed would mislead the people who rely on it.
+Pure. On a list known to reuse keys (Australia has reused reference numbers for different
+people), a key that now names a different subject is reported as a removal plus an addition,
+flagged `reused_key`, rather than as an amendment: an alert that "X was amended" when X was
+in fact delisted and someone else listed would mislead the people who rely on it. Only
+conflicting identity evidence makes it a different subject: a new name alone does not (OFAC
+renames vessels and organisations under the same ent_num, and SAND SWAN -> EBANO keeps its
+IMO number), and on a list that does not reuse keys a changed entry is always an amendment.
 """
 
 from __future__ import annotations
@@ -39,10 +42,17 @@ def _name_key(listing: Listing) -> str:
     return normalize(listing.name, ascii=True) or ""
 
 
+def _documents(listing: Listing) -> set[tuple[str, str]]:
+    return {(i.kind, normalize(i.value, ascii=True) or i.value) for i in listing.identifiers}
+
+
 def same_subject(old: Listing, new: Listing) -> bool:
-    """Whether an amended entry still describes the same person or entity."""
+    """Whether an amended entry still describes the same person or entity: the same kind of
+    subject, and a document number in common or a name (with a birth year) close enough."""
     if old.schema != new.schema and {old.schema, new.schema} != {"Organization", "LegalEntity"}:
         return False
+    if _documents(old) & _documents(new):
+        return True  # the same IMO, passport or registration number under a new name
     old_names = {_name_key(old)} | {normalize(n.value, ascii=True) or "" for n in old.names}
     best = (
         max(
@@ -63,15 +73,17 @@ def _change(kind: str, listing: Listing, **extra: object) -> Change:
     return Change(kind, listing.key, listing.name, listing.program_ids, **extra)  # type: ignore[arg-type]
 
 
-def diff(old: Mapping[str, Listing], new: Mapping[str, Listing]) -> list[Change]:
-    """Changes from `old` to `new`, each snapshot given as key -> listing; sorted by kind, key."""
+def diff(old: Mapping[str, Listing], new: Mapping[str, Listing], *,
+         reuses_keys: bool = False) -> list[Change]:
+    """Changes from `old` to `new`, each snapshot given as key -> listing; sorted by kind, key.
+    `reuses_keys`: the list is known to give a key to another subject (`Source.reuses_keys`)."""
     result: list[Change] = []
     for key, listing in new.items():
         before = old.get(key)
         if before is None:
             result.append(_change("added", listing))
         elif before != listing:
-            if same_subject(before, listing):
+            if not reuses_keys or same_subject(before, listing):
                 result.append(_change("amended", listing, fields=amended_fields(before, listing)))
             else:
                 result.append(_change("removed", before, reused_key=True))

@@ -162,4 +162,5 @@ SOURCE = Source(
     parse=parse,
     detect=detect,
     cadence_days=7,
+    reuses_keys=True,
 )

@@ -72,6 +72,10 @@ class Source:
     verified: bool = True  # False where no real file has been seen (EU)
     companions: tuple[str, ...] = field(default=())  # file names that belong to one set
     max_shrink: float = 0.10  # the share a list may lose between two neighbouring publications
+    # Whether the publisher has given one key to a different subject (DFAT has reused
+    # reference numbers). Only then can a changed entry be a removal plus an addition;
+    # elsewhere (OFAC's ent_num) a key is one subject for life and a new name an amendment.
+    reuses_keys: bool = False
 
     def check_neighbours(self, file: str, published: str, count: int, near: Neighbours) -> None:
         """Refuse a count far below the stored snapshots nearest in time (a truncated file).

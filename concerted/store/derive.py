@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, select
 
 from concerted.analysis.changes import Change, diff
 from concerted.model import Listing
+from concerted.sources import SOURCES
 from concerted.store.bulk import bulk_insert
 from concerted.store.tables import changes, listings, memberships, snapshots, versions
 
@@ -26,6 +27,8 @@ def refresh_source(engine: Engine, source: str, new_dates: Iterable[str]) -> Non
         dates = _dates(conn, source)
         affected = _affected(dates, set(new_dates))
         cache: dict[int, Listing] = {}
+        known = SOURCES.get(source)
+        reuses_keys = known.reuses_keys if known else False
         conn.execute(
             delete(changes).where(changes.c.source == source, changes.c.snapshot.in_(affected))
         )
@@ -40,7 +43,8 @@ def refresh_source(engine: Engine, source: str, new_dates: Iterable[str]) -> Non
             # Unchanged listings cannot produce a change: load only the ones that differ.
             old = _load(conn, {k: v for k, v in old_ids.items() if new_ids.get(k) != v}, cache)
             new = _load(conn, {k: v for k, v in new_ids.items() if old_ids.get(k) != v}, cache)
-            rows.extend(_change_row(source, date, previous, c) for c in diff(old, new))
+            found = diff(old, new, reuses_keys=reuses_keys)
+            rows.extend(_change_row(source, date, previous, c) for c in found)
         bulk_insert(conn, changes, rows)
         _rebuild_listings(conn, source, dates[-1] if dates else None)
 

@@ -1,4 +1,4 @@
-"""The pure diff between two snapshots, on real Australian listings."""
+"""The pure diff between two snapshots, on real Australian and OFAC listings."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from concerted.analysis.changes import diff, same_subject
 from concerted.model import Listing
-from concerted.sources import au_dfat
+from concerted.sources import SOURCES, au_dfat, us_ofac_sdn
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "au_dfat" / "regulation8-excerpt.xlsx"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURE = FIXTURES / "au_dfat" / "regulation8-excerpt.xlsx"
 
 
 def _listings() -> dict[str, Listing]:
@@ -49,7 +50,7 @@ def test_a_reused_reference_is_a_removal_plus_an_addition() -> None:
     first, other = people[0], people[-1]
     assert not same_subject(first, other)
     reused = dataclasses.replace(other, key=first.key)
-    changes = diff({first.key: first}, {first.key: reused})
+    changes = diff({first.key: first}, {first.key: reused}, reuses_keys=True)
     assert [(c.kind, c.name, c.reused_key) for c in changes] == [
         ("added", other.name, True),
         ("removed", first.name, True),
@@ -60,3 +61,31 @@ def test_a_respelt_name_is_still_the_same_subject() -> None:
     person = next(item for item in LISTINGS.values() if item.schema == "Person")
     respelt = dataclasses.replace(person, name=person.name.upper())
     assert same_subject(person, respelt)
+
+
+def _ofac(day: str) -> dict[str, Listing]:
+    data = (FIXTURES / "us_ofac_sdn" / "renamed" / f"sdn-{day}.csv").read_bytes()
+    return {listing.key: listing for listing in us_ofac_sdn.parse({"sdn.csv": data}).listings}
+
+
+def test_only_australia_is_known_to_reuse_keys() -> None:
+    assert {s.id for s in SOURCES.values() if s.reuses_keys} == {"au_dfat"}
+
+
+def test_ofac_renames_are_amendments() -> None:
+    # The eight ent_nums OFAC renamed between the 2023-06-02 and 2023-07-31 files (REAL IRA
+    # -> NEW IRISH REPUBLICAN ARMY, vessel HORSE -> HAWK with the same IMO number…).
+    old, new = _ofac("2023-06-02"), _ofac("2023-07-31")
+    changes = diff(old, new)
+    assert len(changes) == 8
+    assert all(c.kind == "amended" and not c.reused_key and "name" in c.fields for c in changes)
+    assert {c.key: c.name for c in changes}["6853"] == "NEW IRISH REPUBLICAN ARMY"
+
+
+def test_a_shared_document_number_is_the_same_subject_under_a_new_name() -> None:
+    old, new = _ofac("2023-06-02"), _ofac("2023-07-31")
+    assert (old["15059"].name, new["15059"].name) == ("HORSE", "HAWK")
+    assert same_subject(old["15059"], new["15059"])  # IMO 9362061 in both
+    # On a list that does reuse keys, the vessels keep their identity by their IMO numbers.
+    reused = {c.key for c in diff(old, new, reuses_keys=True) if c.reused_key}
+    assert not reused & {"15037", "15059", "15075", "15081", "15084", "16911"}

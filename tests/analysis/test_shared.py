@@ -153,6 +153,14 @@ def test_each_uk_regime_is_dated_by_its_own_listed_on(inputs: Inputs) -> None:
                 assert found.date_from.isoformat() <= "2021-02-25" <= found.date_to.isoformat()
 
 
+def test_an_ofac_rename_invents_no_designation_window(inputs: Inputs) -> None:
+    oldest = inputs.calendars["us_ofac_sdn"][0]
+    # 6853 REAL IRA, renamed NEW IRISH REPUBLICAN ARMY between 2023-06-02 and 2023-07-31.
+    rows = [d for d in Analysis(inputs).designations if ("us_ofac_sdn", "6853") in d.listings]
+    assert rows and all(d.listed_on.label() == f"before {oldest}" for d in rows)
+    assert all(d.delisted_on is None for d in rows)
+
+
 def _cli_json(store: str, *args: str) -> Any:
     result = CliRunner().invoke(cli, ["--db", store, *args, "--format", "json"],
                                 catch_exceptions=False)
