@@ -15,6 +15,7 @@ from concerted.cli import (
     programs_cmd,
     resolve_cmd,
     serve_cmd,
+    upgrade_cmd,
     users_cmd,
 )
 from concerted.cli.context import AppContext
@@ -35,7 +36,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 for module in (ingest_cmd, lists_cmd, programs_cmd, analysis_cmd, fetch_cmd, alerts_cmd,
-               users_cmd, serve_cmd, dossiers_cmd, resolve_cmd):
+               users_cmd, serve_cmd, dossiers_cmd, resolve_cmd, upgrade_cmd):
     module.register(cli)
 
 

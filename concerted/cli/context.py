@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from concerted.archive import Archive
 from concerted.settings import Settings
 from concerted.store.db import connect
+from concerted.store.migrate import SchemaError
 
 __all__ = ["AppContext", "pass_app"]
 
@@ -30,6 +31,8 @@ class AppContext:
                     f"cannot open the store at {self.settings.db_url}: {exc.orig}. "
                     "Check --db / CONCERTED_DB and that the database server is running."
                 ) from exc
+            except SchemaError as exc:
+                raise click.ClickException(str(exc)) from exc
         return self._engine
 
     def close(self) -> None:

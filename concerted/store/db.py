@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from concerted.store.tables import metadata
+from concerted.store.migrate import prepare
 
 __all__ = ["connect", "is_postgres", "normalise_url"]
 
@@ -25,11 +25,18 @@ def is_postgres(engine: Engine) -> bool:
 
 
 def connect(url: str, create: bool = True) -> Engine:
+    """An engine on a store at the newest schema revision: a new store is created, an older
+    one refused until `concerted upgrade` (store.migrate). `create=False` skips that check,
+    for `concerted upgrade` itself."""
     engine = create_engine(normalise_url(url), future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if create:
-        metadata.create_all(engine)
+        try:
+            prepare(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
 
 
