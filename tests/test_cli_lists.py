@@ -68,7 +68,7 @@ def test_changes_on_the_day_of_the_large_glomag_batch(shared_store: str) -> None
     day = next(g for g in out if g["snapshot"] == "2022-12-09")
     assert day["previous"] == "2022-12-08"
     assert sum("us-glomag" in a["programs"] for a in day["added"]) == 182
-    assert len(out) == 56  # every snapshot after the 2021-08-18 baseline
+    assert len(out) == 63  # every snapshot after the 2018-01-27 baseline
 
 
 @pytest.mark.shared
