@@ -162,7 +162,8 @@ def _store_blobs(
     snapshot = Snapshot(source.id, published, files, tuple(parsed.listings))
     sizes = {name: len(data) for name, data in blobs.items()}
     try:
-        writer.add_snapshot(snapshot, date_origin=origin, retrieved_at=_now(), sizes=sizes)
+        writer.add_snapshot(snapshot, date_origin=origin, retrieved_at=_now(), sizes=sizes,
+                            parser_version=source.parser_version)
     except Exception:
         writer.forget()
         raise

@@ -1,11 +1,16 @@
-"""`concerted upgrade`: bring a store to the schema revision this Concerted needs."""
+"""`concerted upgrade` (the store's schema) and `concerted rebuild` (its derived list data)."""
 
 from __future__ import annotations
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import OperationalError
 
 from concerted.cli.context import AppContext, pass_app
+from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.rebuild import RebuildError, outdated_sources, rebuild, stored_sources
+from concerted.sources import SOURCES
 from concerted.store.db import connect
 from concerted.store.migrate import SchemaError, upgrade
 
@@ -37,5 +42,41 @@ def upgrade_command(app: AppContext) -> None:
         click.echo(f"upgraded from schema revision {before} to {after}")
 
 
+@click.command("rebuild")
+@click.option("--source", "source_ids", multiple=True, type=click.Choice(sorted(SOURCES)),
+              help="Rebuild this source (repeatable); default: every source with snapshots "
+                   "read by an older parser version.")
+@click.option("--all", "everything", is_flag=True, help="Rebuild every stored source.")
+@FORMAT_OPTION
+@pass_app
+def rebuild_command(app: AppContext, source_ids: tuple[str, ...], everything: bool,
+                    fmt: str) -> None:
+    """Re-read the archived list files with today's parsers and re-derive listings, versions
+    and changes. Judgements, users, subscriptions, alerts, dossiers and the audit log are
+    kept; no alert is raised again. Restart a running server afterwards."""
+    if everything:
+        chosen = stored_sources(app.engine)
+    else:
+        chosen = list(source_ids) or outdated_sources(app.engine)
+    console = Console(stderr=True)
+    if not chosen:
+        console.print("every snapshot was read by today's parsers: nothing to rebuild")
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("rebuilding", total=None)
+
+        def step(source: str, done: int, total: int) -> None:
+            bar.update(task, description=f"rebuilding {source}", completed=done, total=total)
+
+        try:
+            results = rebuild(app.engine, app.archive, chosen, step)
+        except RebuildError as exc:
+            raise click.ClickException(str(exc)) from exc
+    rows = [vars(r) for r in results]
+    emit(rows, fmt, ["source", "parser_version", "snapshots", "versions_before",
+                     "versions_after"], "rebuild")
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(upgrade_command)
+    cli.add_command(rebuild_command)

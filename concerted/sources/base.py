@@ -76,6 +76,9 @@ class Source:
     # reference numbers). Only then can a changed entry be a removal plus an addition;
     # elsewhere (OFAC's ent_num) a key is one subject for life and a new name an amendment.
     reuses_keys: bool = False
+    # Raise it whenever a parser change makes the same bytes read differently: snapshots
+    # keep the version that read them, and `concerted rebuild` re-reads the others.
+    parser_version: str = "1"
 
     def check_neighbours(self, file: str, published: str, count: int, near: Neighbours) -> None:
         """Refuse a count far below the stored snapshots nearest in time (a truncated file).

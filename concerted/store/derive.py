@@ -19,34 +19,40 @@ from concerted.sources import SOURCES
 from concerted.store.bulk import bulk_insert
 from concerted.store.tables import changes, listings, memberships, snapshots, versions
 
-__all__ = ["refresh_source"]
+__all__ = ["derive_source", "refresh_source"]
 
 
 def refresh_source(engine: Engine, source: str, new_dates: Iterable[str]) -> None:
     with engine.begin() as conn:
-        dates = _dates(conn, source)
-        affected = _affected(dates, set(new_dates))
-        cache: dict[int, Listing] = {}
-        known = SOURCES.get(source)
-        reuses_keys = known.reuses_keys if known else False
-        conn.execute(
-            delete(changes).where(changes.c.source == source, changes.c.snapshot.in_(affected))
-        )
-        rows: list[dict[str, object]] = []
-        for date in sorted(affected):
-            index = dates.index(date)
-            if index == 0:
-                continue  # the first snapshot is the baseline: nothing "changed" in it
-            previous = dates[index - 1]
-            old_ids = _snapshot_versions(conn, source, previous)
-            new_ids = _snapshot_versions(conn, source, date)
-            # Unchanged listings cannot produce a change: load only the ones that differ.
-            old = _load(conn, {k: v for k, v in old_ids.items() if new_ids.get(k) != v}, cache)
-            new = _load(conn, {k: v for k, v in new_ids.items() if old_ids.get(k) != v}, cache)
-            found = diff(old, new, reuses_keys=reuses_keys)
-            rows.extend(_change_row(source, date, previous, c) for c in found)
-        bulk_insert(conn, changes, rows)
-        _rebuild_listings(conn, source, dates[-1] if dates else None)
+        derive_source(conn, source, new_dates)
+
+
+def derive_source(conn: Connection, source: str, new_dates: Iterable[str]) -> None:
+    """Recompute changes around `new_dates` and the source's listings, in `conn`'s
+    transaction."""
+    dates = _dates(conn, source)
+    affected = _affected(dates, set(new_dates))
+    cache: dict[int, Listing] = {}
+    known = SOURCES.get(source)
+    reuses_keys = known.reuses_keys if known else False
+    conn.execute(
+        delete(changes).where(changes.c.source == source, changes.c.snapshot.in_(affected))
+    )
+    rows: list[dict[str, object]] = []
+    for date in sorted(affected):
+        index = dates.index(date)
+        if index == 0:
+            continue  # the first snapshot is the baseline: nothing "changed" in it
+        previous = dates[index - 1]
+        old_ids = _snapshot_versions(conn, source, previous)
+        new_ids = _snapshot_versions(conn, source, date)
+        # Unchanged listings cannot produce a change: load only the ones that differ.
+        old = _load(conn, {k: v for k, v in old_ids.items() if new_ids.get(k) != v}, cache)
+        new = _load(conn, {k: v for k, v in new_ids.items() if old_ids.get(k) != v}, cache)
+        found = diff(old, new, reuses_keys=reuses_keys)
+        rows.extend(_change_row(source, date, previous, c) for c in found)
+    bulk_insert(conn, changes, rows)
+    _rebuild_listings(conn, source, dates[-1] if dates else None)
 
 
 def _dates(conn: Connection, source: str) -> list[str]:

@@ -101,15 +101,16 @@ def prepare(engine: Engine) -> None:
             )
 
 
-def upgrade(engine: Engine) -> tuple[str | None, str]:
-    """Bring a store to the newest revision; returns (revision before, revision after)."""
+def upgrade(engine: Engine, revision: str | None = None) -> tuple[str | None, str]:
+    """Bring a store to the newest revision (or to `revision`, for tests that build an old
+    store); returns (revision before, revision after)."""
+    target = revision or head_revision()
     with _locked(engine) as conn:
         before = _revision_or_stamp(conn, create=False)
         _check_known(before, engine)
-        head = head_revision()
-        if before != head:
-            _run(conn, lambda rev, _ctx: script_directory()._upgrade_revs(head, rev))
-        return before, head
+        if before != target:
+            _run(conn, lambda rev, _ctx: script_directory()._upgrade_revs(target, rev))
+        return before, target
 
 
 def _revision_or_stamp(conn: Connection, create: bool) -> str | None:

@@ -10,6 +10,8 @@ file (data moves, server defaults for new NOT NULL columns), then run
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +30,16 @@ def next_revision_id() -> str:
     return f"{max(numbers, default=0) + 1:04d}"
 
 
+def _slug(message: str, limit: int = 40) -> str:
+    words = re.findall(r"[a-z0-9]+", message.lower())
+    slug = words[0][:limit] if words else "revision"
+    for word in words[1:]:
+        if len(slug) + 1 + len(word) > limit:
+            break
+        slug += "_" + word
+    return slug
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or not args[0].strip():
@@ -35,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     message = args[0].strip()
     rev_id = next_revision_id()
-    slug = re.sub(r"[^a-z0-9]+", "_", message.lower()).strip("_")[:40]
+    slug = _slug(message)
     with tempfile.TemporaryDirectory() as scratch:
         engine = create_engine(f"sqlite:///{Path(scratch) / 'scratch.db'}")
         upgrade(engine)
@@ -46,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             script = command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id)
         engine.dispose()
     path = getattr(script, "path", None)
+    if path and shutil.which("ruff"):
+        subprocess.run(["ruff", "format", "--quiet", path], check=False)
     print(f"wrote {path}")
     return 0
 

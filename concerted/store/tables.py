@@ -43,6 +43,9 @@ snapshots = Table(
     Column("retrieved_at", String(32), nullable=False),
     Column("date_origin", String(16), nullable=False),  # file / option / folder
     Column("listing_count", Integer, nullable=False),
+    # Source.parser_version that read the files; None: stored before versions were kept.
+    # `concerted rebuild` re-reads the archived files of snapshots read by another version.
+    Column("parser_version", String(32), nullable=True),
     UniqueConstraint("source", "published", name="uq_snapshot_date"),
     UniqueConstraint("source", "sha256", name="uq_snapshot_sha"),
 )

@@ -27,11 +27,14 @@ class Writer:
         self._hashes: dict[str, dict[str, int]] = {}
 
     def add_snapshot(
-        self, snapshot: Snapshot, *, date_origin: str, retrieved_at: str, sizes: dict[str, int]
+        self, snapshot: Snapshot, *, date_origin: str, retrieved_at: str, sizes: dict[str, int],
+        parser_version: str | None = None,
     ) -> int:
         """Insert one parsed snapshot in a single transaction; returns its id."""
         with self.engine.begin() as conn:
-            snapshot_id = self._insert_snapshot(conn, snapshot, date_origin, retrieved_at)
+            snapshot_id = self._insert_snapshot(
+                conn, snapshot, date_origin, retrieved_at, parser_version
+            )
             conn.execute(
                 snapshot_files.insert(),
                 [
@@ -39,14 +42,19 @@ class Writer:
                     for n, s in snapshot.files
                 ],
             )
-            version_ids = self._version_ids(conn, snapshot.source, snapshot.listings)
-            rows = [{"snapshot_id": snapshot_id, "version_id": v} for v in sorted(version_ids)]
-            bulk_insert(conn, memberships, rows)
-            _extend_spans(conn, snapshot_id, snapshot.published)
+            self.add_memberships(conn, snapshot_id, snapshot)
         return snapshot_id
 
+    def add_memberships(self, conn: Connection, snapshot_id: int, snapshot: Snapshot) -> None:
+        """Record which versions a stored snapshot shows (also `concerted rebuild`'s step)."""
+        version_ids = self._version_ids(conn, snapshot.source, snapshot.listings)
+        rows = [{"snapshot_id": snapshot_id, "version_id": v} for v in sorted(version_ids)]
+        bulk_insert(conn, memberships, rows)
+        _extend_spans(conn, snapshot_id, snapshot.published)
+
     def _insert_snapshot(
-        self, conn: Connection, snapshot: Snapshot, date_origin: str, retrieved_at: str
+        self, conn: Connection, snapshot: Snapshot, date_origin: str, retrieved_at: str,
+        parser_version: str | None,
     ) -> int:
         result = conn.execute(
             snapshots.insert().values(
@@ -56,6 +64,7 @@ class Writer:
                 retrieved_at=retrieved_at,
                 date_origin=date_origin,
                 listing_count=len(snapshot.listings),
+                parser_version=parser_version,
             )
         )
         return int(result.inserted_primary_key[0])  # type: ignore[index]

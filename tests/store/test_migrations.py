@@ -9,7 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from concerted.cli import cli
 from concerted.store.db import connect, normalise_url
@@ -19,6 +19,7 @@ from concerted.store.migrate import (
     current_revision,
     head_revision,
     script_directory,
+    upgrade,
 )
 from concerted.store.tables import metadata
 
@@ -43,30 +44,41 @@ def test_one_line_of_revisions_from_the_baseline() -> None:
     assert script_directory().get_current_head() == scripts[0].revision
 
 
-def test_store_made_before_migrations_is_stamped_baseline(db_url: str) -> None:
-    raw = create_engine(normalise_url(db_url))
-    baseline = script_directory().get_revision(BASELINE)
-    assert baseline is not None
-    metadata.create_all(raw)  # what every Concerted before migrations did
-    if head_revision() != BASELINE:
-        pytest.skip("the stamping is shown by the upgrade tests once later revisions exist")
+def _pre_migration_store(url: str) -> Engine:
+    """A store as every Concerted before migrations left it: the baseline tables, made by
+    create_all, and no alembic_version."""
+    raw = create_engine(normalise_url(url))
+    upgrade(raw, BASELINE)
+    with raw.begin() as conn:
+        conn.execute(text("DROP TABLE alembic_version"))
+    return raw
+
+
+def test_store_made_before_migrations_is_stamped_then_upgraded(db_url: str) -> None:
+    raw = _pre_migration_store(db_url)
     with raw.begin() as conn:
         conn.execute(text("INSERT INTO users (email, password_hash, created_at, disabled) "
                           "VALUES ('a@example.org', 'x', '2026-01-01', false)"))
+    assert head_revision() != BASELINE
+    with pytest.raises(SchemaError, match=rf"at schema revision {BASELINE}.*concerted upgrade"):
+        connect(db_url)
+    with raw.connect() as conn:
+        assert current_revision(conn) == BASELINE  # recognised and stamped, nothing else
+    result = CliRunner().invoke(cli, ["--db", db_url, "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert f"upgraded from schema revision {BASELINE} to {head_revision()}" in result.output
     engine = connect(db_url)
     with engine.connect() as conn:
-        assert current_revision(conn) == BASELINE
         assert conn.execute(text("SELECT email FROM users")).scalar_one() == "a@example.org"
     engine.dispose()
     raw.dispose()
 
 
 def test_store_older_than_the_baseline_is_refused(db_url: str) -> None:
-    raw = create_engine(normalise_url(db_url))
-    metadata.create_all(raw)
+    raw = _pre_migration_store(db_url)
     with raw.begin() as conn:  # versions before first_seen/last_seen were kept per version
         conn.execute(text("ALTER TABLE versions DROP COLUMN last_seen"))
-    with pytest.raises(SchemaError, match=r"versions lacks last_seen.*Re-ingest"):
+    with pytest.raises(SchemaError, match=r"differs from it: versions lacks last_seen\. Re-"):
         connect(db_url)
     with raw.connect() as conn:
         assert current_revision(conn) is None  # nothing stamped
