@@ -21,7 +21,8 @@ from concerted.analysis.designations import THEMATIC, Designation
 from concerted.analysis.gap_score import GapWeights, score_gap
 from concerted.analysis.gap_types import EligibleProgram, Gap, Missing
 
-__all__ = ["EligibilityFn", "Gap", "GapConfig", "Missing", "Partner", "find_gaps"]
+__all__ = ["EligibilityFn", "Gap", "GapConfig", "Missing", "Partner", "find_gaps",
+           "staleness"]
 
 EligibilityFn = Callable[[str, str, Sequence[str]], Sequence[EligibleProgram]]
 """(conduct theme, partner jurisdiction, target countries) -> the partner's eligible programs."""
@@ -89,13 +90,14 @@ def _missing(partner: Partner, conduct: Sequence[str], countries: Sequence[str],
     if not all(per_theme.values()):
         return None
     programs = {p.id: p for found in per_theme.values() for p in found}
-    stale = _staleness(partner, latest, config)
+    stale = staleness(partner, latest, config)
     return Missing(partner.jurisdiction, tuple(sorted(programs)),
                    tuple(f"{p.id} ({theme}): {p.reason}" for theme, found in per_theme.items()
                          for p in found), partner.data_as_of, stale is not None, stale)
 
 
-def _staleness(partner: Partner, latest: date, config: GapConfig) -> str | None:
+def staleness(partner: Partner, latest: date, config: GapConfig) -> str | None:
+    """Why the partner's silence may be out of date (None: its list is recent enough)."""
     if partner.data_as_of is None:
         return "no list of this jurisdiction is held"
     newest = date.fromisoformat(partner.data_as_of)

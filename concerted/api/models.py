@@ -27,6 +27,10 @@ class SearchResult(BaseModel):
     schema_: str = Field(alias="schema", examples=["Person"])
     jurisdictions: list[str] = Field(examples=[["gb", "us"]])
     programs: list[str] = Field(examples=[["gb-ghr", "us-glomag"]])
+    birth_dates: list[str] = Field(default=[], examples=[["1958-01"]])
+    countries: list[str] = Field(default=[], examples=[["cn"]])
+    removed: bool = Field(default=False, description="Every listing of it has been removed "
+                                                     "from its list")
 
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
 

@@ -9,6 +9,7 @@ from concerted.cli import dossier_items_cmd, dossier_orgs_cmd, dossier_security_
 from concerted.cli import dossier_submissions_cmd as submissions_cmd
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, refusals
+from concerted.cli.dossier_targets import choose_target
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.dossiers import board, orgs, service
 from concerted.dossiers.gaps import jurisdiction_status
@@ -27,17 +28,23 @@ def dossiers_group() -> None:
 @click.option("--org", required=True, metavar="NAME")
 @click.option("--subject", required=True, metavar="NAME")
 @click.option("--target", "targets", multiple=True, metavar="TARGET_ID",
-              help="A target (SOURCE:KEY or a resolved id) whose listings the subject is.")
+              help="A target (SOURCE:KEY or a resolved id) whose listings the subject is; "
+                   "without it the lists are searched for the subject and you confirm one.")
+@click.option("--no-target", is_flag=True, help="Open it linked to no listing.")
+@click.option("--yes", "-y", "take_best", is_flag=True,
+              help="Link the best-matching target without asking.")
 @click.option("--schema", type=click.Choice(["Person", "Organization"]), default="Person")
 @click.option("--alias", "aliases", multiple=True)
 @AS_OPTION
 @pass_app
 @refusals
-def create(app: AppContext, org: str, subject: str, targets: tuple[str, ...], schema: str,
-           aliases: tuple[str, ...], as_email: str) -> None:
+def create(app: AppContext, org: str, subject: str, targets: tuple[str, ...], no_target: bool,
+           take_best: bool, schema: str, aliases: tuple[str, ...], as_email: str) -> None:
     """Open a dossier; prints its id."""
     env, actor = acting(app, as_email)
     keys = [key for target in targets for key in listing_keys(env.engine, target)]
+    if not targets and not no_target:
+        keys = list(choose_target(env.engine, subject, schema, take_best))
     click.echo(service.create_dossier(env, actor, org, Subject(subject, schema, aliases), keys))
 
 
@@ -77,7 +84,8 @@ def gaps(app: AppContext, dossier_id: str, as_email: str, fmt: str) -> None:
     env, actor = acting(app, as_email)
     rows = [s.to_dict() for s in jurisdiction_status(
         env.engine, service.get_dossier(env, actor, dossier_id))]
-    emit(rows, fmt, ["jurisdiction", "acted", "list_as_of", "packets", "eligible"], "gaps")
+    emit(rows, fmt, ["jurisdiction", "name", "status", "list_as_of", "packets", "eligible"],
+         "Governments")
 
 
 @dossiers_group.command("link")

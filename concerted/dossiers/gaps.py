@@ -8,16 +8,19 @@ has not acted is offered the programs whose criteria cover the dossier's allegat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine
 
 from concerted.analysis.designations import Designation, build_designations
+from concerted.analysis.gaps import GapConfig, Partner, staleness
 from concerted.analysis.inputs import Inputs, ListingRecord, Target
 from concerted.dossiers.model import PROGRAMS
 from concerted.dossiers.records import DossierView
 from concerted.dossiers.targets import expand
+from concerted.labels import jurisdiction_name, listed_label, listing_label, program_label
 from concerted.programs import get_program
 from concerted.programs.eligibility import eligible_programs
 from concerted.sources import SOURCES
@@ -37,11 +40,27 @@ class JurisdictionStatus:
     list_as_of: str | None  # newest list of this jurisdiction held; None: none held
     packets: tuple[str, ...]  # programs a packet can be built for, whose criteria fit
     eligible: tuple[str, ...]  # every program whose criteria cover the allegations
+    linked: bool = True  # False: the dossier points at no listing, so "acted" is unknown
+    stale: str | None = None  # why a "not yet" may be out of date
+
+    @property
+    def status(self) -> str:
+        """In words: acted, not yet (possibly stale), or unknown."""
+        if self.acted:
+            return "acted"
+        if not self.linked:
+            return "unknown: the dossier is linked to no listing"
+        if self.list_as_of is None:
+            return "unknown: none of its lists is held"
+        return f"not yet (possibly stale: {self.stale})" if self.stale else "not yet"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"jurisdiction": self.jurisdiction, "acted": self.acted,
-                "designations": list(self.designations), "list_as_of": self.list_as_of,
-                "packets": list(self.packets), "eligible": list(self.eligible)}
+        return {"jurisdiction": self.jurisdiction, "name": jurisdiction_name(self.jurisdiction),
+                "acted": self.acted, "status": self.status, "linked": self.linked,
+                "possibly_stale": self.stale, "designations": list(self.designations),
+                "list_as_of": self.list_as_of, "packets": list(self.packets),
+                "packet_names": [program_label(p) for p in self.packets],
+                "eligible": list(self.eligible)}
 
 
 def _inputs(reader: Reader, view: DossierView, calendars: dict[str, tuple[str, ...]],
@@ -58,9 +77,11 @@ def _inputs(reader: Reader, view: DossierView, calendars: dict[str, tuple[str, .
 
 
 def _designation(d: Designation) -> dict[str, Any]:
-    return {"program": d.program, "listed_on": d.listed_on.label(),
+    return {"program": d.program, "program_name": program_label(d.program),
+            "listed_on": d.listed_on.label(), "listed": listed_label(d.listed_on.label()),
             "delisted_on": d.delisted_on.label() if d.delisted_on else None,
-            "listings": [f"{s}:{k}" for s, k in d.listings]}
+            "listings": [f"{s}:{k}" for s, k in d.listings],
+            "listing_names": [listing_label(s, k) for s, k in d.listings]}
 
 
 def jurisdiction_status(engine: Engine, view: DossierView, state: State | None = None
@@ -78,7 +99,14 @@ def jurisdiction_status(engine: Engine, view: DossierView, state: State | None =
     conduct = sorted({c for a in view.allegations for c in a.conduct})
     country = next((n.upper() for n in view.subject.nationalities if len(n) == 2), None)
     places = list(dict.fromkeys([*JURISDICTIONS, *sorted(acted)]))
-    return [_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct, country)
+    latest = max((d.listed_on.latest or date.min for ds in acted.values() for d in ds),
+                 default=date.min)
+    config = GapConfig(as_of=max((date.fromisoformat(d) for ds in calendars.values()
+                                  for d in ds), default=None))
+    return [replace(_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct, country),
+                    linked=bool(view.listings),
+                    stale=None if j in acted else staleness(
+                        Partner(j, inputs.newest_snapshot(j)), latest, config))
             for j in places]
 
 

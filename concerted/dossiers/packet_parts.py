@@ -10,13 +10,10 @@ from typing import Any
 from concerted.dossiers.blocks import Block
 from concerted.dossiers.records import DossierView, EvidenceItem
 from concerted.dossiers.templates import Template
+from concerted.labels import jurisdiction_name, listed_label, listing_label, program_short_name
 from concerted.programs.schema import Program
 
-__all__ = ["JURISDICTION_NAMES", "annex", "format_date", "front", "sections", "standard",
-           "subject"]
-
-JURISDICTION_NAMES = {"us": "United States", "gb": "United Kingdom", "eu": "European Union",
-                      "ca": "Canada", "au": "Australia", "un": "United Nations"}
+__all__ = ["annex", "format_date", "front", "sections", "standard", "subject"]
 
 
 def format_date(day: date, style: str) -> str:
@@ -25,8 +22,9 @@ def format_date(day: date, style: str) -> str:
 
 
 def _acted(acted: Sequence[dict[str, Any]]) -> str:
-    parts = [f"{JURISDICTION_NAMES.get(a['jurisdiction'], a['jurisdiction'])} "
-             f"({a['program']}, listed {a['listed_on']})" for a in acted]
+    # "United States: Global Magnitsky, listed before 18 Aug 2021": the reader's words.
+    parts = [f"{jurisdiction_name(a['jurisdiction'])}: {program_short_name(a['program'])}, "
+             f"listed {listed_label(a['listed_on'])}" for a in acted]
     return "Other governments have already acted: " + "; ".join(parts) + "."
 
 
@@ -37,7 +35,7 @@ def front(view: DossierView, program: Program, template: Template,
             ("Channel", channel.channel if channel else "not recorded"),
             *([("Contact", channel.contact)] if channel and channel.contact else []),
             ("From", view.org), ("Date", format_date(today, template.date_style)),
-            ("Subject", view.subject.name), ("Program", f"{program.name} ({program.id})")]
+            ("Subject", view.subject.name), ("Program", program.name)]
     blocks = [Block("title", template.title), Block("fields", rows=tuple(rows)),
               Block("heading", "Summary"),
               Block("para", template.request.format(subject=view.subject.name,
@@ -62,7 +60,7 @@ def subject(view: DossierView) -> list[Block]:
             ("Identifiers", "; ".join(person.identifiers)),
             ("Positions", "; ".join(person.positions)),
             ("Affiliations", "; ".join(person.affiliations)),
-            ("Existing listings", "; ".join(f"{s}:{k}" for s, k in view.listings))]
+            ("Existing listings", "; ".join(listing_label(s, k) for s, k in view.listings))]
     return [Block("heading", "Subject identification"),
             Block("fields", rows=tuple((k, v) for k, v in rows if v))]
 

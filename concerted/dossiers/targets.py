@@ -10,15 +10,21 @@ id `source:key` names its one listing and any other id has the state built once.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine
 
 from concerted.dossiers.policy import NotFound
+from concerted.resolve.matching import match_targets, query_listing
+from concerted.resolve.targets import load_targets
+from concerted.resolve.xref import load_records
 from concerted.sources import SOURCES
 from concerted.state.model import State
 from concerted.store.reader import Reader
 
-__all__ = ["check_listing", "expand", "listing_keys", "parse_listing_ref"]
+__all__ = ["Suggestion", "check_listing", "expand", "listing_keys", "parse_listing_ref",
+           "suggest_targets"]
 
 
 def parse_listing_ref(ref: str) -> tuple[str, str]:
@@ -59,3 +65,34 @@ def expand(keys: Iterable[tuple[str, str]], state: State | None) -> tuple[tuple[
             target = state.targets.get(state.target_of.get(key, ""))
             found.update(dict.fromkeys(target.listings if target else ()))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A target the subject may be: what a person needs to tell namesakes apart."""
+
+    target_id: str
+    name: str
+    score: float
+    listings: tuple[tuple[str, str], ...]
+    birth_dates: tuple[str, ...]
+    countries: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target_id": self.target_id, "name": self.name, "score": self.score,
+                "listings": [f"{s}:{k}" for s, k in self.listings],
+                "birth_dates": list(self.birth_dates), "countries": list(self.countries)}
+
+
+def suggest_targets(engine: Engine, name: str, schema: str = "Person", limit: int = 5,
+                    floor: float = 0.7) -> list[Suggestion]:
+    """The targets whose names match the subject's, best first (the `concerted match`
+    screening: blocking, then the explained scorer), those scoring under `floor` left out."""
+    hits = match_targets(query_listing((name,), schema=schema), load_records(engine),
+                         load_targets(engine), limit)
+    return [Suggestion(
+        h.target.id, h.target.name, round(h.best.score, 3),
+        tuple((r.listing.source, r.listing.key) for r in h.target.listings),
+        tuple(dict.fromkeys(d for r in h.target.listings for d in r.listing.birth_dates)),
+        tuple(dict.fromkeys(c for r in h.target.listings for c in r.listing.nationalities)))
+        for h in hits if h.best.score >= floor]

@@ -40,9 +40,15 @@ def listing_summary(state: State, record: ListingRecord) -> dict[str, Any]:
 
 
 def target_summary(state: State, target: Target) -> dict[str, Any]:
-    """The search result shape of DESIGN.md: id, name, schema, jurisdictions, programs."""
+    """The search result shape of DESIGN.md: id, name, schema, jurisdictions, programs; and
+    what tells namesakes apart (birth dates, countries) and whether every listing of it has
+    been removed from its list (so a delisted duplicate does not look like a second person)."""
     designations = state.by_target.get(target.id, ())
     current = [d for d in designations if d.delisted_on is None] or list(designations)
+    records = state.target_records(target.id)
     return {"target_id": target.id, "name": target.name, "schema": target.schema,
             "jurisdictions": sorted({d.jurisdiction for d in current}),
-            "programs": sorted({d.program for d in current})}
+            "programs": sorted({d.program for d in current}),
+            "birth_dates": sorted({b for r in records for b in r.listing.birth_dates}),
+            "countries": list(target.countries),
+            "removed": bool(records) and not any(r.current for r in records)}

@@ -14,6 +14,14 @@ from fastapi.templating import Jinja2Templates
 from concerted.accounts import Session
 from concerted.api.deps import who
 from concerted.api.errors import ApiError
+from concerted.labels import (
+    GAP_SCORE_MEANING,
+    JURISDICTION_NAMES,
+    SOURCE_NAMES,
+    listed_label,
+    listing_label,
+    program_label,
+)
 from concerted.state.model import State
 from concerted.views.common import target_path
 
@@ -30,9 +38,12 @@ def query_string(**params: Any) -> str:
 
 
 templates.env.globals["query"] = query_string
-_JURISDICTIONS = {"us": "United States", "gb": "United Kingdom", "eu": "European Union",
-                  "ca": "Canada", "au": "Australia", "un": "United Nations"}
-templates.env.filters["country"] = lambda code: _JURISDICTIONS.get(code, code)
+templates.env.globals["GAP_SCORE_MEANING"] = GAP_SCORE_MEANING
+templates.env.filters["country"] = lambda code: JURISDICTION_NAMES.get(code, code)
+templates.env.filters["program_label"] = program_label
+templates.env.filters["listing_label"] = listing_label
+templates.env.filters["listed_label"] = listed_label
+templates.env.filters["source_name"] = lambda source: SOURCE_NAMES.get(source, (source,))[0]
 
 
 def _link(json_url: str) -> dict[str, str]:

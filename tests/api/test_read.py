@@ -25,8 +25,11 @@ def test_search_has_the_design_shape(api: TestClient) -> None:
     assert set(body) == {"total", "results"}
     assert body["total"] == 1
     hit = body["results"][0]
-    assert set(hit) == {"target_id", "name", "schema", "jurisdictions", "programs"}
+    # DESIGN.md's keys, and what tells namesakes and delisted duplicates apart (issue 14)
+    assert set(hit) == {"target_id", "name", "schema", "jurisdictions", "programs",
+                        "birth_dates", "countries", "removed"}
     assert hit["jurisdictions"] == ["gb", "us"]
+    assert hit["birth_dates"] == ["1958-01"] and hit["removed"] is False
     assert {"gb-ghr", "us-glomag"} <= set(hit["programs"])
 
 

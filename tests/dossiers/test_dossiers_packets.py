@@ -53,7 +53,10 @@ def test_australia_pdf_carries_only_what_governments_may_see(linked: World) -> N
     for secret in (WITNESS_TITLE, WITNESS_SUMMARY, "W-7", "Internal notes", "R-2",
                    "(internal account)", "(protected account)"):
         assert secret not in text
-    assert "United States (us-glomag" in text and "United Kingdom (gb-ghr" in text
+    # Programs and lists in plain words, not ids.
+    assert "United States: Global Magnitsky, listed" in text
+    assert "United Kingdom: Global Human Rights, listed" in text
+    assert "us-glomag" not in text and "us_ofac_sdn" not in text
     assert len(packet.evidence) == 2 and len(packet.allegations) == 2
 
 

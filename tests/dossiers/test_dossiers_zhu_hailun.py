@@ -59,7 +59,8 @@ def test_the_missing_governments_packets_are_built(zhu: World, program: str) -> 
     submission, packet, data = submissions.build(zhu.env, zhu.actors["editor"], zhu.dossier,
                                                  program, "pdf")
     assert data.startswith(b"%PDF") and submission
-    assert "United States (us-glomag" in packet.text()
+    assert "United States: Global Magnitsky, listed" in packet.text()
+    assert "us-glomag" not in packet.text()
 
 
 def test_the_australian_packet(zhu: World) -> None:

@@ -36,8 +36,9 @@ def test_search_zhu_hailun_and_see_the_listings_and_the_gap(page: Page, tmp_path
     expect(page.get_by_role("heading", level=1)).to_contain_text("ZHU")
     listings = page.locator("article.listing")
     expect(listings).to_have_count(2)
-    expect(listings.filter(has_text="us_ofac_sdn #29219")).to_contain_text("ZHU, Hailun")
-    expect(listings.filter(has_text="gb_hmt_conlist #14078")).to_contain_text("HAILUN ZHU")
+    expect(listings.filter(has_text="OFAC SDN List, entry 29219")).to_contain_text("ZHU, Hailun")
+    expect(listings.filter(has_text="OFSI Consolidated List, group 14078")).to_contain_text(
+        "HAILUN ZHU")
     gap = page.locator("section.gap-panel")
     expect(gap).to_contain_text("Australia")
     assert "rel=\"alternate\"" in (page.request.get(page.url).headers.get("link") or "")
