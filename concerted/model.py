@@ -4,7 +4,7 @@ A `Listing` is one entry of one official list as that list printed it: the list'
 every name it gives, the facts it states and the programs it cites. Values are kept as the
 list wrote them (trimmed); normalisation for matching happens later, in `resolve`.
 Dates are ISO 8601 strings that may be partial (`1958`, `1958-01`, `1958-01-02`); a range is
-`1958/1960`, and an approximate date is prefixed `~` (`~1958`).
+`1958/1960` (open at one end: `../1960`), and an approximate date is prefixed `~` (`~1958`).
 """
 
 from __future__ import annotations
@@ -62,8 +62,9 @@ class ProgramRef:
     raw: str
     id: str | None = None  # e.g. "us-glomag"; None when the list's program is not mapped
     theme: str | None = None  # human_rights / corruption / cyber / other, where the list says
-    # The date the list prints for this program alone, where one listing carries several
-    # programs each listed on its own day (the OFSI list's `Listed On` per regime).
+    # The date the list gives for this program alone: the OFSI list's `Listed On` per regime,
+    # or bounds where the list prints no date (`2023/2023-02-01`, `../2022-03-30`: no later
+    # than Australia's `Control Date`).
     listed_on: str | None = None
 
 

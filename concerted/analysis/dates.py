@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +27,9 @@ class Window:
     earliest: date | None  # None: no lower bound known
     latest: date | None  # None: no upper bound known
     exact: bool = False
-    basis: str = "list"  # list (printed), partial (printed, day or month missing), snapshots
+    # list (printed), partial (printed, day or month missing), bounds (the list gives only
+    # bounds, e.g. Australia's Control Date as the latest day), snapshots (from the history)
+    basis: str = "list"
 
     @property
     def bounded(self) -> bool:
@@ -88,7 +91,10 @@ def gap_days(a: Window, b: Window) -> int | None:
 
 
 def parse_printed(value: str) -> Window | None:
-    """A date as a list prints it (`2021-03-22`, `2021-03`, `2021`), or None if unreadable."""
+    """A date as a list prints it (`2021-03-22`, `2021-03`, `2021`), or the bounds it gives
+    (`2023/2023-02-01`, `../2022-03-30`), or None if unreadable."""
+    if "/" in value:
+        return _bounds(value)
     text = value.strip().lstrip("~")
     try:
         parts = [int(p) for p in text[:10].split("-")]
@@ -104,6 +110,23 @@ def parse_printed(value: str) -> Window | None:
     except ValueError:
         return None
     return None
+
+
+_ISO_PART = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?|\.\.|")
+
+
+def _bounds(value: str) -> Window | None:
+    start, _, end = value.strip().partition("/")
+    if not (_ISO_PART.fullmatch(start) and _ISO_PART.fullmatch(end)):
+        return None  # `22/03/2021` is a day, not a range
+    first = None if start in ("", "..") else parse_printed(start)
+    last = None if end in ("", "..") else parse_printed(end)
+    if (first is None and start not in ("", "..")) or (last is None and end not in ("", "..")):
+        return None
+    earliest, latest = first.earliest if first else None, last.latest if last else None
+    if (earliest is None and latest is None) or (earliest and latest and earliest > latest):
+        return None
+    return Window(earliest, latest, basis="bounds")
 
 
 def window_between(before: str | None, after: str) -> Window:

@@ -114,16 +114,27 @@ def _themes(refs: Iterable[ProgramRef], registry: tuple[str, ...]) -> tuple[tupl
 def _listed_on(record: ListingRecord, refs: list[ProgramRef], first_seen: str,
                calendar: tuple[str, ...]) -> Window:
     """The program's own printed date; else the listing's, which holds for every program
-    the listing showed from its first snapshot; else the snapshot history's window."""
+    the listing showed from its first snapshot; else the snapshot history's window. Bounds a
+    list gives instead of a date (Australia's Control Date) narrow the history's window."""
+    history = window_from_history(first_seen, calendar, after=False)
     own = sorted(ref.listed_on for ref in refs if ref.listed_on)
     printed = own[0] if own else None
     if printed is None and first_seen == record.first_seen:
         printed = record.listing.listed_on
-    if printed:
-        window = parse_printed(printed)
-        if window is not None:
-            return window
-    return window_from_history(first_seen, calendar, after=False)
+    window = parse_printed(printed) if printed else None
+    if window is None:
+        return history
+    if window.basis == "bounds":
+        return _narrowed(window, history)
+    return window
+
+
+def _narrowed(bounds: Window, history: Window) -> Window:
+    earliest = max((d for d in (bounds.earliest, history.earliest) if d), default=None)
+    latest = min((d for d in (bounds.latest, history.latest) if d), default=None)
+    if earliest and latest and earliest > latest:
+        return bounds  # the two disagree: keep what the list states
+    return Window(earliest, latest, basis="bounds")
 
 
 def _delisted_on(record: ListingRecord, last_seen: str, calendar: tuple[str, ...]

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from concerted.model import Address, Listing, Name, ProgramRef
 from concerted.sources import refdata
-from concerted.sources.au_dfat_dates import birth_dates, listed_on
+from concerted.sources.au_dfat_dates import birth_dates, listed_by, listed_on
 from concerted.sources.au_dfat_sheet import Row, read_sheet, text_head
 from concerted.sources.base import Files, Parsed, ParseError, Source
 from concerted.sources.scripts import non_latin_script
@@ -60,14 +60,15 @@ def _items(rows: Iterable[Row], column: str, split: bool = False) -> tuple[str, 
     return tuple(dict.fromkeys(v for v in found if v and v.lower() not in _NOT_AVAILABLE))
 
 
-def _programs(committees: object) -> tuple[ProgramRef, ...]:
+def _programs(committees: object, listed: str | None = None) -> tuple[ProgramRef, ...]:
     text = _text(committees)
     refs = []
     for raw in (part.strip() for part in _COMMITTEE.findall(text) or [text]):
         program = REFERENCE.committees.get(_label(raw))
         slug = re.sub(r"[^a-z0-9]+", "-", _label(raw)).strip("-")
         refs.append(
-            ProgramRef(raw, program.id, program.theme) if program else ProgramRef(raw, f"au-{slug}")
+            ProgramRef(raw, program.id, program.theme, listed)
+            if program else ProgramRef(raw, f"au-{slug}", listed_on=listed)
         )
     return tuple(refs)
 
@@ -105,6 +106,9 @@ def _listing(file: str, key: str, rows: list[Row]) -> Listing:
     born, born_notes = _births(rows)
     control = _text(primary["Control Date"])
     listing_info = [f"Listing information: {t}" for t in _items(rows, "Listing Information")]
+    printed = listed_on(primary["Listing Information"])
+    # Where no listing date is printed, the programs carry its bounds (see `listed_by`).
+    bounds = None if printed else listed_by(primary["Control Date"], primary["Listing Information"])
     return Listing(
         source="au_dfat",
         key=key,
@@ -115,8 +119,8 @@ def _listing(file: str, key: str, rows: list[Row]) -> Listing:
         birth_places=_items(rows, "Place of Birth", split=True),
         citizenships=_items(rows, "Citizenship", split=True),
         addresses=tuple(Address(a) for a in _items(rows, "Address", split=True)),
-        programs=_programs(primary["Committees"]),
-        listed_on=listed_on(primary["Listing Information"]),
+        programs=_programs(primary["Committees"], bounds),
+        listed_on=printed,
         notes=(*_items(rows, "Additional Information"), *listing_info, *born_notes),
         extra=(("control_date", control),) if control else (),
     )

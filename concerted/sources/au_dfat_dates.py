@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-__all__ = ["birth_dates", "listed_on"]
+__all__ = ["birth_dates", "listed_by", "listed_on"]
 
 _MONTH = (
     r"(?P<{}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il|l)?|may|june?|july?|aug(?:ust)?"
@@ -114,3 +114,24 @@ def listed_on(value: object) -> str | None:
         if token and (iso := _iso(token)):
             return iso
     return None
+
+
+_INSTRUMENT_YEAR = re.compile(r"\b(?:Instrument|List|Regulations?|Declaration)\s+(\d{4})\b")
+
+
+def listed_by(control: object, information: object) -> str | None:
+    """The bounds of a listing date the list does not print, as an ISO range: no later than
+    the `Control Date` (the entry's last change), no earlier than the year of the oldest
+    instrument `Listing Information` names (`… Amendment (No. 1) Instrument 2023` was made
+    in 2023). `2023/2023-02-01`, or `../2022-03-30` where no instrument year is given."""
+    text = " ".join(str(control or "").split())
+    iso = re.fullmatch(r"\d{4}-\d\d-\d\d(?: 00:00:00)?", text)
+    latest = text[:10] if iso else listed_on(control)
+    if latest is None or len(latest) != 10:
+        return None
+    text = " ".join(str(information or "").split())
+    years = [year for year in _INSTRUMENT_YEAR.findall(text) if 1800 <= int(year) <= 2100]
+    earliest = min(years, default=None)
+    if earliest is None or earliest > latest[:4]:
+        return f"../{latest}"
+    return f"{earliest}/{latest}"

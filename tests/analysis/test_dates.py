@@ -68,3 +68,12 @@ def test_overlaps_a_range() -> None:
     assert window.overlaps(date(2021, 8, 20), None)
     assert not window.overlaps(date(2021, 8, 21), None)
     assert Window(None, date(2021, 8, 18)).overlaps(None, date(2000, 1, 1))
+
+
+def test_printed_bounds_are_a_window() -> None:
+    window = parse_printed("2023/2023-02-01")
+    assert window is not None and window.label() == "between 2023-01-01 and 2023-02-01"
+    assert (window.exact, window.basis, window.width) == (False, "bounds", 31)
+    open_start = parse_printed("../2022-03-30")
+    assert open_start is not None and open_start.label() == "before 2022-03-30"
+    assert parse_printed("2024/2023-01-01") is None  # the wrong way round

@@ -8,6 +8,7 @@ first seen 2023-08-16, previous snapshot 2023-08-03).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from concerted.analysis.designations import build_designations
@@ -106,3 +107,19 @@ def test_each_program_of_a_listing_is_dated_by_its_own_printed_date() -> None:
     rows = {d.program: d.listed_on for d in build_designations(_inputs(hlaing, targets=(target,)))}
     assert {p: (w.label(), w.exact) for p, w in rows.items()} == {
         "gb-ghr": ("2020-07-06", True), "gb-myanmar": ("2021-02-25", True)}
+
+
+
+def test_bounds_the_list_gives_narrow_the_snapshot_window() -> None:
+    # BASTRYKIN on DFAT's list, reference 6854: no listing date printed, Control Date
+    # 2022-03-30, named instrument of 2022.
+    ref = ProgramRef("Autonomous (Thematic - Human Rights)", "au-thematic", "human_rights",
+                     "2022/2022-03-30")
+    record = ListingRecord(Listing("au_dfat", "6854", "Person", "Alexander Ivanovich BASTRYKIN",
+                                   programs=(ref,)), "au", "2024-11-11", "2024-11-11", True)
+    target = Target("bastrykin", "BASTRYKIN", listings=(record.key,))
+    inputs = dataclasses.replace(_inputs(record, targets=(target,)),
+                                 calendars={"au_dfat": ("2024-11-11",)})
+    (row,) = build_designations(inputs)
+    assert row.listed_on.label() == "between 2022-01-01 and 2022-03-30"
+    assert (row.listed_on.basis, row.listed_on.exact) == ("bounds", False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -159,6 +160,27 @@ def test_an_ofac_rename_invents_no_designation_window(inputs: Inputs) -> None:
     rows = [d for d in Analysis(inputs).designations if ("us_ofac_sdn", "6853") in d.listings]
     assert rows and all(d.listed_on.label() == f"before {oldest}" for d in rows)
     assert all(d.delisted_on is None for d in rows)
+
+
+def test_australias_control_date_bounds_its_undated_designations(inputs: Inputs) -> None:
+    thematic = [d for d in Analysis(inputs).designations
+                if d.jurisdiction == "au" and d.program == "au-thematic"]
+    assert len(thematic) == 122
+    assert all(d.listed_on.basis == "bounds" and d.listed_on.latest for d in thematic)
+    latest = Counter(d.listed_on.latest.isoformat() for d in thematic if d.listed_on.latest)
+    assert (latest["2022-03-30"], latest["2023-02-01"]) == (39, 17)
+    # The instrument of 2023 gives the floor: a month wide, narrow enough to join a round.
+    heidari = next(d for d in thematic if "HEIDARI" in d.name.upper())
+    assert heidari.listed_on.label() == "between 2023-01-01 and 2023-02-01"
+
+
+def test_australian_designations_join_rounds(shared_store: str) -> None:
+    rounds = _cli_json(shared_store, "rounds")
+    with_au = {r["date_from"]: r for r in rounds if "au" in r["jurisdictions"]}
+    # Iran's Basij commanders (UK 2023-01-23; Australia by 2023-01-01..2023-02-01) and the
+    # Medibank hacker ERMAKOV (UK 2024-01-23; Australia by 2024-01-22).
+    assert "HEIDARI" in _names(with_au["2023-01-23"])
+    assert "ERMAKOV" in _names(with_au["2024-01-23"])
 
 
 def _cli_json(store: str, *args: str) -> Any:

@@ -7,6 +7,7 @@ with openpyxl from the real 2024-11-11 workbook under its real header, with the 
 
 from __future__ import annotations
 
+import collections
 import io
 import zipfile
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from concerted.model import Listing, Name, ProgramRef
 from concerted.sources import au_dfat
 from concerted.sources.au_dfat import _label
-from concerted.sources.au_dfat_dates import birth_dates, listed_on
+from concerted.sources.au_dfat_dates import birth_dates, listed_by, listed_on
 from concerted.sources.au_dfat_sheet import read_sheet
 from concerted.sources.base import ParseError
 
@@ -36,7 +37,7 @@ def _parse(fixtures: Path) -> dict[str, Listing]:
 
 def test_rows_group_into_listings(fixtures: Path) -> None:
     listings = _parse(fixtures)
-    assert len(listings) == 22
+    assert len(listings) == 29
     jalil = listings["34"]  # rows 34, 34a…34f, 34c1, 34f1
     assert jalil.name == "Abdul Jalil Haqqani Wali Mohammad"
     assert jalil.names[0] == Name("Abdul Jalil Haqqani Wali Mohammad", "primary")
@@ -54,18 +55,21 @@ def test_thematic_committees(fixtures: Path) -> None:
     listings = _parse(fixtures)
     bastrykin = listings["6854"]
     assert bastrykin.name == "Alexander Ivanovich BASTRYKIN"
-    assert bastrykin.programs == (
-        ProgramRef("Autonomous (Thematic - Human Rights)", "au-thematic", "human_rights"),
-    )
-    assert bastrykin.listed_on is None  # only the instrument is named, with no date
+    # Only the instrument (of 2022) is named, with no date: the Control Date is the latest
+    # possible day, the instrument's year the earliest.
+    assert bastrykin.programs == (ProgramRef(
+        "Autonomous (Thematic - Human Rights)", "au-thematic", "human_rights", "2022/2022-03-30"),)
+    assert bastrykin.listed_on is None
     assert bastrykin.extra == (("control_date", "2022-03-30"),)
-    assert listings["6855"].programs == (
-        ProgramRef("Autonomous (Thematic – Corruption)", "au-thematic", "corruption"),
-    )
+    assert listings["6855"].programs == (ProgramRef(
+        "Autonomous (Thematic – Corruption)", "au-thematic", "corruption", "2022/2022-03-30"),)
     # "Autonomous (Thematic - Cyber)  " has trailing spaces in the file
     assert listings["7832"].programs == (
-        ProgramRef("Autonomous (Thematic - Cyber)", "au-thematic", "cyber"),
+        ProgramRef("Autonomous (Thematic - Cyber)", "au-thematic", "cyber", "2024/2024-01-22"),
     )
+    assert listings["7337"].programs[0].listed_on == "2023/2023-02-01"
+    # A printed listing date leaves the programs without bounds.
+    assert listings["34"].programs[0].listed_on is None
     assert [p.raw for p in listings["1297"].programs] == ["1970 (Libya)", "1973 (Libya)"]
     assert listings["2780"].programs == (ProgramRef("Autonomous (Russia)", "au-russia", "other"),)
 
@@ -196,7 +200,7 @@ def test_bad_rows_are_refused(fixtures: Path) -> None:
     sheet.append(["x7", "Someone", "Individual", "aka"])
     out = io.BytesIO()
     book.save(out)
-    _refused(out.getvalue(), "row 116: Reference 'x7' has no number")
+    _refused(out.getvalue(), "row 146: Reference 'x7' has no number")
     sheet.delete_rows(sheet.max_row)
     sheet.append(["99999a", "Someone", "Individual", "aka"])
     out = io.BytesIO()
@@ -247,3 +251,24 @@ def test_detect_on_every_real_file(shared_lists: Path) -> None:
             continue  # one OFAC snapshot stands for all 57
         expected = path.parent.parent.name == "au"
         assert au_dfat.detect(path.name, path.read_bytes()) is expected, path
+
+
+def test_listing_date_bounds_from_the_control_date() -> None:
+    instrument = ("Autonomous Sanctions (Designated Persons and Entities and Declared Persons—"
+                  "Thematic Sanctions) Amendment (No. 1) Instrument 2023")
+    assert listed_by("2023-02-01", instrument) == "2023/2023-02-01"
+    assert listed_by("2023-02-01", "no instrument named") == "../2023-02-01"
+    assert listed_by("2019-11-08", "List 2021") == "../2019-11-08"  # inconsistent: no floor
+    assert listed_by("", instrument) is None
+
+
+@pytest.mark.shared
+def test_real_thematic_listings_are_bounded_by_their_control_date(shared_lists: Path) -> None:
+    path = shared_lists / "au" / "2024-11-11" / NAME
+    listings = au_dfat.parse({NAME: path.read_bytes()}).listings
+    thematic = [x for x in listings if "au-thematic" in x.program_ids]
+    assert len(thematic) == 122 and not any(x.listed_on for x in thematic)
+    bounds = collections.Counter(x.programs[0].listed_on for x in thematic)
+    assert bounds["2022/2022-03-30"] == 39 and bounds["2023/2023-02-01"] == 17
+    # Every listing without a printed date has bounds: none is left "before" the file.
+    assert all(p.listed_on for x in listings if not x.listed_on for p in x.programs)
