@@ -167,4 +167,5 @@ SOURCE = Source(
     detect=detect,
     cadence_days=7,
     reuses_keys=True,
+    parser_version="2",  # 2: Control Date bounds on programs (issue 11)
 )

@@ -87,4 +87,5 @@ SOURCE = Source(
     detect=detect,
     cadence_days=7,
     verified=False,
+    parser_version="2",  # 2: each regime carries its own date (issue 11)
 )

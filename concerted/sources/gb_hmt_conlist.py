@@ -78,4 +78,5 @@ SOURCE = Source(
     detect=detect,
     cadence_days=7,
     verified=True,
+    parser_version="2",  # 2: each regime carries its own Listed On (issue 11)
 )
