@@ -14,7 +14,8 @@ from typing import Any
 from concerted.analysis.designations import Designation
 from concerted.analysis.round_types import Round
 
-__all__ = ["by_jurisdiction_year", "by_program", "joint_share", "statistics", "top_countries"]
+__all__ = ["by_jurisdiction_year", "by_program", "dated_count", "joint_share", "statistics",
+           "top_countries"]
 
 
 def by_jurisdiction_year(designations: Iterable[Designation]) -> list[dict[str, Any]]:
@@ -35,20 +36,38 @@ def by_program(designations: Iterable[Designation]) -> list[dict[str, Any]]:
             for (j, p, t), n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1]))]
 
 
-def joint_share(designations: Iterable[Designation], rounds: Sequence[Round]
-                ) -> list[dict[str, Any]]:
-    """Per jurisdiction (and "all"): thematic designations, how many were in a round, share."""
+def joint_share(designations: Iterable[Designation], rounds: Sequence[Round],
+                max_uncertainty_days: int = 31) -> list[dict[str, Any]]:
+    """Per jurisdiction (and "all"): thematic designations, how many are dated closely enough
+    to be placed in a round, how many were in one, and the share among the dated.
+
+    The share leaves undated designations out explicitly: a designation known only as "between
+    2018-01-27 and 2019-01-04" can never join a round, so counting it would report most of a
+    program's history as "not joint" when its date is simply unknown.
+    """
     joint = {d.key for r in rounds for d in r.designations}
     totals: Counter[str] = Counter()
+    dated: Counter[str] = Counter()
     shared: Counter[str] = Counter()
     for d in designations:
         if d.thematic:
+            width = d.listed_on.width
+            placeable = width is not None and width <= max_uncertainty_days
             for group in (d.jurisdiction, "all"):
                 totals[group] += 1
+                dated[group] += placeable
                 shared[group] += d.key in joint
-    return [{"jurisdiction": j, "thematic": totals[j], "joint": shared[j],
-             "share": round(shared[j] / totals[j], 3) if totals[j] else None}
+    return [{"jurisdiction": j, "thematic": totals[j], "dated": dated[j],
+             "undated": totals[j] - dated[j], "joint": shared[j],
+             "share": round(shared[j] / dated[j], 3) if dated[j] else None}
             for j in sorted(totals, key=lambda j: (j == "all", j))]
+
+
+def dated_count(designations: Iterable[Designation]) -> tuple[int, int]:
+    """(designations placed in one calendar year, all designations): what per-year figures
+    rest on."""
+    chosen = list(designations)
+    return sum(d.listed_on.year is not None for d in chosen), len(chosen)
 
 
 def top_countries(designations: Iterable[Designation], limit: int = 20) -> list[dict[str, Any]]:

@@ -1,13 +1,11 @@
-"""The report as one self-contained HTML file: plotly's script and every chart inline, no
-external script, style sheet or font, so it opens offline and can be mailed as it is."""
+"""The report as one self-contained HTML file: every chart inline as SVG, no script, external
+style sheet or font, so it opens offline and can be mailed as it is."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import plotly.io as pio
 from jinja2 import Environment, PackageLoader, select_autoescape
-from plotly.offline import get_plotlyjs
 
 from concerted.analysis.suite import Analysis
 from concerted.reports import charts, rows
@@ -15,18 +13,14 @@ from concerted.reports.summary import summary
 
 __all__ = ["render_html", "write_html"]
 
-_CONFIG = {"displaylogo": False, "responsive": True}
-
-
 def _environment() -> Environment:
     return Environment(loader=PackageLoader("concerted.reports", "templates"),
                        autoescape=select_autoescape(["html", "j2"]))
 
 
 def _chart(chart: charts.Chart, name: str) -> dict[str, str]:
-    html: str = pio.to_html(chart.figure, full_html=False, include_plotlyjs=False,
-                            config=_CONFIG, div_id=f"chart-{name}")
-    return {"html": html, "note": chart.note}
+    return {"html": f'<figure class="chart" id="chart-{name}">{chart.svg}</figure>',
+            "note": chart.note}
 
 
 def render_html(analysis: Analysis, gap_limit: int = 200) -> str:
@@ -34,7 +28,6 @@ def render_html(analysis: Analysis, gap_limit: int = 200) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
         summary=summary(analysis),
-        plotly_js=get_plotlyjs(),
         charts={
             "timeline": _chart(charts.timeline(selected), "timeline"),
             "coverage": _chart(charts.coverage_heatmap(selected), "coverage"),

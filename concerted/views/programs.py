@@ -7,7 +7,7 @@ import statistics
 from typing import Any
 from urllib.parse import urlencode
 
-from concerted.analysis.stats import joint_share
+from concerted.analysis.stats import dated_count, joint_share
 from concerted.programs import get_program
 from concerted.programs.comparison import compare_rows, select
 from concerted.programs.views import program_detail, program_summary
@@ -46,9 +46,10 @@ def figures(state: State, program_id: str, jurisdiction: str) -> dict[str, Any]:
     chosen = [d for d in state.designations if d.program == program_id]
     share = next((row for row in joint_share(chosen, state.rounds)
                   if row["jurisdiction"] == "all"), None)
-    lags = [lag.midpoint for lag in select_lags(state, jurisdiction, None, program_id)
-            if lag.midpoint is not None]
+    program_lags = select_lags(state, jurisdiction, None, program_id)
+    lags = [lag.midpoint for lag in program_lags if lag.midpoint is not None]
     years = per_year(state, program_id)
+    in_a_year, total = dated_count(chosen)
     return {
         "listings_now": {"value": _current_counts(state).get(program_id, 0),
                          "url": _url("/listings", program=program_id)},
@@ -57,12 +58,16 @@ def figures(state: State, program_id: str, jurisdiction: str) -> dict[str, Any]:
             years["years"]))[i], "url": _url("/search", program=program_id,
                                              since=f"{y}-01-01", until=f"{y}-12-31")}
                      for i, y in enumerate(years["years"])],
+        "per_year_dated": {"dated": in_a_year, "designations": total},
         "joint_share": {"value": share["share"] if share else None,
                         "joint": share["joint"] if share else 0,
+                        "dated": share["dated"] if share else 0,
+                        "undated": share["undated"] if share else 0,
                         "thematic": share["thematic"] if share else 0,
                         "url": _url("/rounds", program=program_id)},
         "median_follow_on_lag_days": {
             "value": statistics.median(lags) if lags else None, "lags": len(lags),
+            "order_unknown": len(program_lags) - len(lags),
             "url": _url("/lags", follower=jurisdiction, program=program_id)},
     }
 

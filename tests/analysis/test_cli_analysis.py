@@ -12,16 +12,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from plotly.offline import get_plotlyjs
 
+import concerted
 from concerted.analysis.inputs import Inputs, ListingRecord, Target
 from concerted.cli import cli
 from concerted.model import Listing, ProgramRef
+from concerted.reports.charts import JURISDICTION_COLOURS
 
 US = ("2021-08-18", "2021-08-20", "2024-05-03")
 
@@ -141,11 +143,19 @@ def test_report_html_is_self_contained(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     run("report", "--out", str(out))
     html = out.read_text(encoding="utf-8")
-    assert "<script src" not in html and "<link" not in html
-    # Nothing outside plotly's own (inlined) bundle points at the network.
-    assert "http" not in html.replace(get_plotlyjs(), "")
+    assert "<script" not in html and "<link" not in html and "http" not in html
     assert "ALEXANDROV" in html and "before 2021-08-18" in html
-    assert html.count('class="plotly-graph-div"') == 3
+    assert html.count('<figure class="chart"') == 3 and html.count("<svg") == 3
+    assert len(html.encode()) < 300_000  # mailable: plotly's inlined bundle alone was 4.8 MB
+    # The app's jurisdiction colours, and four-digit years on the timeline's axis
+    assert JURISDICTION_COLOURS["gb"] in html and JURISDICTION_COLOURS["us"] in html
+    assert re.search(r">20\d\d</text>", html)
+
+
+def test_report_colours_are_the_apps() -> None:
+    css = (Path(concerted.__file__).parent / "web" / "static" / "app.css").read_text()
+    in_css = dict(re.findall(r"--([a-z]{2}): (#[0-9a-f]{6})", css))
+    assert {j: in_css[j] for j in JURISDICTION_COLOURS} == JURISDICTION_COLOURS
 
 
 def test_report_xlsx_has_one_sheet_per_table(tmp_path: Path) -> None:

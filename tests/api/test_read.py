@@ -110,6 +110,15 @@ def test_programs_and_eligibility(api: TestClient) -> None:
     assert page["figures"]["listings_now"] == {"value": 143,
                                               "url": "/listings?program=gb-ghr"}
     assert api.get("/api/v1/programs/xx-nothing").status_code == 404
+    # Figures say what they rest on: the per-year table counts only the designations dated to
+    # within a year, and the joint share leaves the loosely dated out, saying how many.
+    figures = api.get("/api/v1/programs/us-glomag").json()["figures"]
+    dated = figures["per_year_dated"]
+    assert sum(year["value"] for year in figures["per_year"]) == dated["dated"]
+    assert 0 < dated["dated"] < dated["designations"] == figures["designations"]["value"]
+    joint = figures["joint_share"]
+    assert joint["dated"] + joint["undated"] == joint["thematic"] > 0
+    assert joint["value"] is None or joint["value"] == round(joint["joint"] / joint["dated"], 3)
     eligible = api.get("/api/v1/eligible", params={"conduct": "torture"}).json()
     assert "gb-ghr" in {e["id"] for e in eligible}
 
