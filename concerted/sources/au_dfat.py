@@ -36,6 +36,7 @@ class _Reference(BaseModel):
 REFERENCE = refdata.load(__file__, _Reference)
 _NUMBER = re.compile(r"\s*(\d+)")
 _ENUMERATED = re.compile(r"(?:^|[\s;,])\s*[a-z]\)\s*")  # "a) Afghanistan b) Pakistan"
+_SECOND = re.compile(r"(?:^|[\s;,])b\)\s")  # a list, whether or not it opens with `a)`
 _COMMITTEE = re.compile(r"[^()]+\((?:[^()]|\([^()]*\))*\)")  # "1970 (Libya) 1973 (Libya)"
 _NOT_AVAILABLE = {"na", "n/a", "-"}
 
@@ -55,7 +56,8 @@ def _items(rows: Iterable[Row], column: str, split: bool = False) -> tuple[str, 
     """The distinct values of a column over a listing's rows, lists split into items."""
     found: list[str] = []
     for value in (_text(row[column]) for row in rows):
-        parts = _ENUMERATED.split(value) if split and value.startswith("a)") else [value]
+        lettered = value.startswith("a)") or _SECOND.search(value)
+        parts = _ENUMERATED.split(value) if split and lettered else [value]
         found += [part.strip(" ;,") for part in parts]
     return tuple(dict.fromkeys(v for v in found if v and v.lower() not in _NOT_AVAILABLE))
 
@@ -167,5 +169,5 @@ SOURCE = Source(
     detect=detect,
     cadence_days=7,
     reuses_keys=True,
-    parser_version="2",  # 2: Control Date bounds on programs (issue 11)
+    parser_version="3",  # 2: Control Date bounds (issue 11); 3: date and list details
 )

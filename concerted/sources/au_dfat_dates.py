@@ -1,7 +1,8 @@
 """Dates in the DFAT Consolidated List's free text: dates of birth and listing dates.
 
 `Date of Birth` is typed by hand: `11 Apr. 1963`, `19/08/1974`, `a) 1957 b) 1953`, `Approximately
-1955-1958`, `Between Aug. and Sep. 1977`, `23-Apr-68`, Excel dates... Each date found becomes an
+1955-1958` (`~1955/1958`), `1965, 29 March`, `Between Aug. and Sep. 1977` (`1977-08/1977-09`),
+`23-Apr-68`, Excel dates... Each date found becomes an
 ISO string (`~1955` approximate, `1955/1958` a range); a value with words left over is
 reported as not fully read so that the caller keeps the text. `Listing Information` states the
 listing date in a few set phrases ("Listed on: 25 Apr. 2006", "Designated under the Autonomous
@@ -30,9 +31,15 @@ _TOKEN = re.compile(
             rf"\b{_MONTH.format('m4')} +(?P<d4>\d{{1,2}}), *(?P<y4>\d{{4}})\b",
             rf"\b{_MONTH.format('m5')},? +(?P<y5>\d{{4}})\b",
             r"\b(?P<m6>\d{1,2})/(?P<y6>\d{4})\b",
+            rf"\b(?P<y8>\d{{4}}), *(?P<d8>\d{{1,2}}) +{_MONTH.format('m8')}",  # 1965, 29 March
             r"\b(?P<y7>1[89]\d\d|20\d\d)\b",
         )
     ),
+    re.IGNORECASE,
+)
+# `Between Aug. and Sep. 1977`: the year written once for two months.
+_MONTH_PAIR = re.compile(
+    rf"\b{_MONTH.format('a')}\s*(?P<join>and|to|-|–)\s*{_MONTH.format('b')}\s*(?P<y>\d{{4}})\b",
     re.IGNORECASE,
 )
 _APPROXIMATE = re.compile(r"(?:approx(?:imately|\.)?|circa|c\.|about)\s*$", re.IGNORECASE)
@@ -83,13 +90,14 @@ def birth_dates(value: object) -> tuple[list[str], bool]:
     text = " ".join(str(value or "").split())
     if text.lower() in _NOT_AVAILABLE:
         return [], True
+    text = _MONTH_PAIR.sub(r"\g<a> \g<y> \g<join> \g<b> \g<y>", text)
     dates: list[str] = []
     complete, start, previous_start = True, 0, None
     for match in _TOKEN.finditer(text):
         gap, iso = text[start : match.start()], _iso(match)
         complete &= iso is not None and not _FILLER.sub("", gap)
         if iso and previous_start is not None and dates and _is_range(text, gap, previous_start):
-            dates[-1] = f"{dates[-1].lstrip('~')}/{iso}"
+            dates[-1] = f"{dates[-1]}/{iso}"  # `~1955/1958`: an approximate range stays so
         elif iso:
             dates.append(f"~{iso}" if _APPROXIMATE.search(gap) else iso)
         start, previous_start = match.end(), match.start()
