@@ -13,8 +13,10 @@ from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
 from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.dossiers import audit, backup, bundle, bundle_import, rotation, verify
-from concerted.dossiers.keys import public_key_hex
+from concerted.dossiers.keys import KeyMissing, Keyring, key_file, load_keyring, public_key_hex
 from concerted.dossiers.model import Level
+from concerted.store.db import connect
+from concerted.store.migrate import SchemaError, head_revision
 
 __all__ = ["COMMANDS", "add_bundle_commands"]
 
@@ -105,20 +107,40 @@ def trust_command(app: AppContext, public_key: str, org: str, label: str, as_ema
 @click.command("backup")
 @click.argument("file", type=FILE)
 @pass_app
+@refusals
 def backup_command(app: AppContext, file: Path) -> None:
-    """Write every table and every archived file to FILE (never the keyring)."""
-    summary = backup.backup(app.engine, app.archive, file)
-    click.echo(f"backed up {len(summary['tables'])} tables and {len(summary['files'])} files")
+    """Write every table and archived file to FILE, encrypted and signed with the keyring's
+    active data key (the keyring itself is never in it). Works on a store that still needs
+    `concerted upgrade`."""
+    engine = connect(app.settings.db_url, create=False)
+    try:
+        keyring = load_keyring(key_file(app.settings.data_dir))
+        summary = backup.backup(engine, app.archive, keyring, file)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        engine.dispose()
+    click.echo(f"backed up {len(summary['tables'])} tables and {len(summary['files'])} files "
+               f"(schema revision {summary['schema_revision']}, data key {summary['key_id']})")
 
 
 @click.command("restore")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--unsigned", is_flag=True,
+              help="Accept a concerted-backup/1 file (neither signed nor encrypted).")
 @pass_app
 @refusals
-def restore_command(app: AppContext, file: Path) -> None:
-    """Restore a backup into an empty store and data folder."""
-    summary = backup.restore(app.engine, app.archive, file)
-    click.echo(f"restored {len(summary['tables'])} tables and {len(summary['files'])} files")
+def restore_command(app: AppContext, file: Path, unsigned: bool) -> None:
+    """Restore a backup into an empty store and data folder, then migrate it to the newest
+    schema revision. Needs the keyring holding the backup's data key."""
+    try:
+        keyring: Keyring | None = load_keyring(key_file(app.settings.data_dir), create=False)
+    except KeyMissing:
+        keyring = None
+    summary = backup.restore(app.engine, app.archive, keyring, file, unsigned)
+    click.echo(f"restored {len(summary['tables'])} tables and {len(summary['files'])} files "
+               f"(taken at schema revision {summary['restored_revision']}, now "
+               f"{head_revision()})")
 
 
 def add_bundle_commands(group: click.Group) -> None:

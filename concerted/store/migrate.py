@@ -24,7 +24,7 @@ from alembic.config import Config
 from alembic.runtime.environment import EnvironmentContext
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 
 from concerted.store.tables import metadata
 
@@ -33,8 +33,12 @@ __all__ = [
     "SchemaError",
     "configure_context",
     "current_revision",
+    "downgrade",
     "head_revision",
+    "known_revisions",
     "prepare",
+    "recreate",
+    "stored_revision",
     "upgrade",
 ]
 
@@ -67,6 +71,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> list[str]:
+    """Every revision this code knows, oldest first."""
+    return [script.revision for script in reversed(list(script_directory().walk_revisions()))]
+
+
 def configure_context(connection: Connection, context: Any | None = None) -> None:
     """The one configuration of every migration run (also used by env.py for `revise`)."""
     if context is None:
@@ -96,7 +105,7 @@ def prepare(engine: Engine) -> None:
         if revision != head_revision():
             raise SchemaError(
                 f"the store at {_where(engine)} is at schema revision {revision}; this Concerted "
-                f"needs {head_revision()}. Back it up (`concerted dossiers backup`), then run "
+                f"needs {head_revision()}. Back it up (`concerted backup FILE`), then run "
                 "`concerted upgrade`."
             )
 
@@ -111,6 +120,33 @@ def upgrade(engine: Engine, revision: str | None = None) -> tuple[str | None, st
         if before != target:
             _run(conn, lambda rev, _ctx: script_directory()._upgrade_revs(target, rev))
         return before, target
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take a store back to an older revision (tests build old stores this way; an operator
+    can back out of an upgrade with it, at the cost of what the newer columns held)."""
+    with _locked(engine) as conn:
+        _run(conn, lambda rev, _ctx: script_directory()._downgrade_revs(revision, rev))
+
+
+def recreate(engine: Engine, revision: str) -> None:
+    """Drop every table of an EMPTY store and create the schema of `revision` (restoring an
+    older backup: its rows go into the tables they were taken from, then `upgrade`)."""
+    with _locked(engine) as conn:
+        found = MetaData()
+        found.reflect(conn)
+        found.drop_all(conn)
+        conn.commit()
+        _run(conn, lambda rev, _ctx: script_directory()._upgrade_revs(revision, rev))
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The store's revision, stamping a pre-migration store that matches the baseline; None
+    for an empty database. Raises SchemaError for one this code cannot read."""
+    with _locked(engine) as conn:
+        revision = _revision_or_stamp(conn, create=False)
+    _check_known(revision, engine)
+    return revision
 
 
 def _revision_or_stamp(conn: Connection, create: bool) -> str | None:
@@ -140,8 +176,7 @@ def _revision_or_stamp(conn: Connection, create: bool) -> str | None:
 def _check_known(revision: str | None, engine: Engine) -> None:
     if revision is None:
         return
-    known = {script.revision for script in script_directory().walk_revisions()}
-    if revision not in known:
+    if revision not in known_revisions():
         raise SchemaError(
             f"the store at {_where(engine)} is at schema revision {revision}, which this "
             f"Concerted does not know (its newest is {head_revision()}): a newer Concerted "
@@ -186,12 +221,27 @@ def _run(conn: Connection, fn: Callable[[Any, Any], Sequence[Any]]) -> None:
     script = script_directory()
     if conn.in_transaction():  # so that Alembic opens (and commits) its own transactions
         conn.commit()
-    with EnvironmentContext(config(), script, fn=fn) as env:
-        configure_context(conn, env)
-        with env.begin_transaction():
-            env.run_migrations()
-    if conn.in_transaction():
-        conn.commit()
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        # Batch mode copies a table to change it; with foreign keys enforced, dropping the
+        # old copy of a table that others point at would fail (or cascade). Checked after.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    try:
+        with EnvironmentContext(config(), script, fn=fn) as env:
+            configure_context(conn, env)
+            with env.begin_transaction():
+                env.run_migrations()
+        if conn.in_transaction():
+            conn.commit()
+        if sqlite:
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise SchemaError(f"the migration left rows whose foreign keys point nowhere: "
+                                  f"{broken[:5]}")
+    finally:
+        if sqlite:
+            conn.rollback()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 @contextmanager

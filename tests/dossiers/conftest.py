@@ -3,6 +3,8 @@ temporary folder, and the small world of `dossier_world` built in it."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,3 +36,22 @@ def world(env: DossierEnv) -> World:
 @pytest.fixture()
 def sqlite_world(sqlite_env: DossierEnv) -> World:
     return build_world(sqlite_env)
+
+
+@pytest.fixture()
+def second_url(db_url: str, tmp_path: Path) -> Iterator[str]:
+    """An empty store of the same kind as `db_url`."""
+    if db_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'restored.db'}"
+        return
+    import psycopg
+
+    admin = os.environ.get("CONCERTED_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+    name = f"concerted_restore_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{admin.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
