@@ -3,6 +3,11 @@
 A file set is refused whole (nothing written, the previous good snapshot stays current)
 when it cannot be recognised, parsed, dated, or when it holds a count of listings outside
 its source's declared bounds.
+
+Survives interruption: each snapshot is stored in one transaction and marked "not derived";
+deriving clears the mark in the transaction that writes `changes` and `listings`, and every
+run derives whatever is still marked, so a run killed at any point is completed by the next.
+One ingest at a time holds the store (`concerted.store.lock`); another waits for it.
 """
 
 from __future__ import annotations
@@ -14,13 +19,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 
 from concerted.archive import Archive, sha256_of
 from concerted.model import Snapshot
 from concerted.sources import ParseError, Source, detect_source, get_source
-from concerted.store.derive import refresh_source
+from concerted.store.derive import derive_pending
+from concerted.store.lock import DEFAULT_WAIT, ingest_lock
 from concerted.store.tables import snapshots
-from concerted.store.writer import Writer
+from concerted.store.writer import UnstorableText, Writer
 
 __all__ = ["FileSet", "IngestOptions", "IngestResult", "collect", "ingest", "ingest_blobs"]
 
@@ -55,6 +62,7 @@ class IngestOptions:
     date: str | None = None
     progress: Callable[[str], None] | None = None
     touched: dict[str, set[str]] = field(default_factory=dict)
+    lock_wait: float = DEFAULT_WAIT  # seconds to wait for another ingest to finish
 
 
 def collect(paths: Iterable[Path], source_id: str | None = None) -> list[FileSet]:
@@ -77,12 +85,13 @@ def collect(paths: Iterable[Path], source_id: str | None = None) -> list[FileSet
 def ingest(
     engine: Engine, archive: Archive, sets: list[FileSet], options: IngestOptions
 ) -> list[IngestResult]:
-    writer = Writer(engine)
-    results = [_ingest_one(engine, archive, writer, s, options) for s in sets]
-    for source, dates in options.touched.items():
+    """Ingest the file sets; raises `IngestBusy` when another ingest holds the store."""
+    with ingest_lock(engine, options.lock_wait, options.progress):
+        writer = Writer(engine)
+        results = [_ingest_one(engine, archive, writer, s, options) for s in sets]
         if options.progress:
-            options.progress(f"deriving listings and changes for {source}")
-        refresh_source(engine, source, dates)
+            options.progress("deriving listings and changes")
+        derive_pending(engine)
     return results
 
 
@@ -125,14 +134,14 @@ def ingest_blobs(
     The same checks as `ingest`; with no date in the file, `options.date` is the snapshot date.
     """
     label = ", ".join(sorted(blobs))
-    try:
-        result = _store_blobs(
-            engine, archive, Writer(engine), source, dict(blobs), Path(label), label, options
-        )
-    except ParseError as exc:
-        return IngestResult(label, "rejected", source.id, message=str(exc))
-    if result.status == "ingested" and result.published:
-        refresh_source(engine, source.id, {result.published})
+    with ingest_lock(engine, options.lock_wait, options.progress):
+        try:
+            result = _store_blobs(
+                engine, archive, Writer(engine), source, dict(blobs), Path(label), label, options
+            )
+        except ParseError as exc:
+            result = IngestResult(label, "rejected", source.id, message=str(exc))
+        derive_pending(engine)
     return result
 
 
@@ -154,6 +163,7 @@ def _store_blobs(
     parsed = source.parse(blobs)
     published, origin = _date(main, parsed.published, options.date)
     source.check_count(str(main), len(parsed.listings))
+
     near = _neighbours(engine, source.id, published)
     source.check_neighbours(str(main), published, len(parsed.listings), near)
     _refuse_other_file_same_day(engine, source.id, published, str(main))
@@ -164,6 +174,17 @@ def _store_blobs(
     try:
         writer.add_snapshot(snapshot, date_origin=origin, retrieved_at=_now(), sizes=sizes,
                             parser_version=source.parser_version)
+    except UnstorableText as exc:
+        writer.forget()
+        raise ParseError(str(main), str(exc)) from exc
+    except IntegrityError as exc:
+        # The checks above ran outside the transaction; whatever slipped past them (a store
+        # written by an older Concerted without the lock) is a refusal, not a traceback.
+        writer.forget()
+        raise ParseError(
+            str(main), f"conflicts with a snapshot of {source.id} already stored ({published}): "
+            f"{type(exc.orig).__name__}"
+        ) from exc
     except Exception:
         writer.forget()
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from concerted.dossiers import mark_designated
 from concerted.dossiers.keys import KeyMissing
 from concerted.ingest import IngestOptions, collect, ingest
 from concerted.sources import SOURCES
+from concerted.store.lock import DEFAULT_WAIT, IngestBusy
 from concerted.updates import clock
 
 __all__ = ["register"]
@@ -66,8 +68,11 @@ def ingest_command(
             if not label.startswith("deriving"):
                 bar.advance(task)
 
-        options = IngestOptions(source_id, date, step)
-        results = ingest(app.engine, app.archive, sets, options)
+        options = IngestOptions(source_id, date, step, lock_wait=_lock_wait())
+        try:
+            results = ingest(app.engine, app.archive, sets, options)
+        except IngestBusy as exc:
+            raise click.ClickException(str(exc)) from exc
     if options.touched:
         raised = after_ingest(app.engine, options.touched, clock.stamp())
         if raised:
@@ -80,6 +85,16 @@ def ingest_command(
         console.print(f"[red]rejected[/red] {result.message}")
     if rejected:
         raise SystemExit(1)
+
+
+def _lock_wait() -> float:
+    value = os.environ.get("CONCERTED_INGEST_WAIT", "")
+    try:
+        return float(value) if value else DEFAULT_WAIT
+    except ValueError:
+        raise click.BadParameter(
+            f"CONCERTED_INGEST_WAIT={value!r} is not a number of seconds"
+        ) from None
 
 
 def _mark_submissions(app: AppContext, console: Console) -> None:

@@ -47,6 +47,10 @@ def read_rows(file: str, data: bytes, width: int, *, required: bool = True) -> l
     """
     if b"\x00" in data[:4096]:
         raise ParseError(file, "NUL bytes: UTF-16 or binary, not OFAC's ASCII CSV")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # one stray NUL further in: a damaged file, which PostgreSQL cannot store
+        line = data.count(b"\n", 0, nul) + 1
+        raise ParseError(file, f"a NUL byte on line {line}: the file is damaged")
     text = decode_text(file, data, ("utf-8", "cp1252")).rstrip("\x1a")
     if not text.strip():
         if required:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Connection, Engine, Row, delete, select, update
 
 from concerted.analysis.changes import Change, diff
 from concerted.model import Listing
@@ -19,63 +19,84 @@ from concerted.sources import SOURCES
 from concerted.store.bulk import bulk_insert
 from concerted.store.tables import changes, listings, memberships, snapshots, versions
 
-__all__ = ["derive_source", "refresh_source"]
+__all__ = ["derive_pending", "derive_source", "refresh_source"]
 
 
-def refresh_source(engine: Engine, source: str, new_dates: Iterable[str]) -> None:
+def derive_pending(engine: Engine) -> list[str]:
+    """Derive every source holding a snapshot not yet derived (`snapshots.derived` false):
+    what an ingest killed between storing a snapshot and deriving leaves for the next run."""
+    query = select(snapshots.c.source).where(snapshots.c.derived.is_(False)).distinct()
+    with engine.connect() as conn:
+        pending = sorted(conn.scalars(query))
+    for source in pending:
+        refresh_source(engine, source)
+    return pending
+
+
+def refresh_source(engine: Engine, source: str, new_dates: Iterable[str] = ()) -> None:
+    """Recompute the changes of the snapshots not yet derived (and of those dated
+    `new_dates`) and of each one's successor, rebuild the source's listings and clear the
+    marks: one transaction, so an interruption leaves the marks for the next run."""
     with engine.begin() as conn:
         derive_source(conn, source, new_dates)
 
 
-def derive_source(conn: Connection, source: str, new_dates: Iterable[str]) -> None:
-    """Recompute changes around `new_dates` and the source's listings, in `conn`'s
-    transaction."""
-    dates = _dates(conn, source)
-    affected = _affected(dates, set(new_dates))
+def derive_source(conn: Connection, source: str, new_dates: Iterable[str] = ()) -> None:
+    """`refresh_source` in `conn`'s transaction (a rebuild derives in its own)."""
+    held = _held(conn, source)
+    wanted = set(new_dates)
+    fresh = {s.id for s in held if not s.derived or s.published in wanted}
+    affected = _affected(held, fresh)
     cache: dict[int, Listing] = {}
     known = SOURCES.get(source)
     reuses_keys = known.reuses_keys if known else False
-    conn.execute(
-        delete(changes).where(changes.c.source == source, changes.c.snapshot.in_(affected))
-    )
+    conn.execute(delete(changes).where(
+        changes.c.source == source, changes.c.snapshot.in_({s.published for s in affected})))
     rows: list[dict[str, object]] = []
-    for date in sorted(affected):
-        index = dates.index(date)
+    for snap in affected:
+        index = held.index(snap)
         if index == 0:
             continue  # the first snapshot is the baseline: nothing "changed" in it
-        previous = dates[index - 1]
-        old_ids = _snapshot_versions(conn, source, previous)
-        new_ids = _snapshot_versions(conn, source, date)
+        previous = held[index - 1]
+        old_ids = _snapshot_versions(conn, previous.id)
+        new_ids = _snapshot_versions(conn, snap.id)
         # Unchanged listings cannot produce a change: load only the ones that differ.
         old = _load(conn, {k: v for k, v in old_ids.items() if new_ids.get(k) != v}, cache)
         new = _load(conn, {k: v for k, v in new_ids.items() if old_ids.get(k) != v}, cache)
         found = diff(old, new, reuses_keys=reuses_keys)
-        rows.extend(_change_row(source, date, previous, c) for c in found)
+        rows.extend(_change_row(source, snap.published, previous.published, c) for c in found)
     bulk_insert(conn, changes, rows)
-    _rebuild_listings(conn, source, dates[-1] if dates else None)
+    _rebuild_listings(conn, source, held[-1].published if held else None)
+    if fresh:
+        conn.execute(update(snapshots).where(snapshots.c.id.in_(fresh)).values(derived=True))
 
 
-def _dates(conn: Connection, source: str) -> list[str]:
-    query = select(snapshots.c.published).where(snapshots.c.source == source)
-    return sorted(conn.scalars(query))
+def _held(conn: Connection, source: str) -> list[Row[Any]]:
+    """The source's snapshots in history order."""
+    query = (
+        select(snapshots.c.id, snapshots.c.published, snapshots.c.derived)
+        .where(snapshots.c.source == source)
+        .order_by(snapshots.c.published, snapshots.c.retrieved_at, snapshots.c.id)
+    )
+    return list(conn.execute(query))
 
 
-def _affected(dates: list[str], new: set[str]) -> set[str]:
-    affected = set()
-    for index, date in enumerate(dates):
-        if date in new:
-            affected.add(date)
-            if index + 1 < len(dates):
-                affected.add(dates[index + 1])
-    return affected
+def _affected(held: list[Row[Any]], fresh: set[int]) -> list[Row[Any]]:
+    """The fresh snapshots and each one's successor, in history order."""
+    affected: set[int] = set()
+    for index, snap in enumerate(held):
+        if snap.id in fresh:
+            affected.add(index)
+            if index + 1 < len(held):
+                affected.add(index + 1)
+    return [held[i] for i in sorted(affected)]
 
 
-def _snapshot_versions(conn: Connection, source: str, date: str) -> dict[str, int]:
+def _snapshot_versions(conn: Connection, snapshot_id: int) -> dict[str, int]:
     query = (
         select(versions.c.key, versions.c.id)
         .join(memberships, memberships.c.version_id == versions.c.id)
-        .join(snapshots, snapshots.c.id == memberships.c.snapshot_id)
-        .where(snapshots.c.source == source, snapshots.c.published == date)
+        .where(memberships.c.snapshot_id == snapshot_id)
     )
     return {key: vid for key, vid in conn.execute(query)}
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 __all__ = [
@@ -46,6 +47,9 @@ snapshots = Table(
     # Source.parser_version that read the files; None: stored before versions were kept.
     # `concerted rebuild` re-reads the archived files of snapshots read by another version.
     Column("parser_version", String(32), nullable=True),
+    # False until `listings` and `changes` are derived with this snapshot: the persistent
+    # mark that lets any later ingest finish the work of one that was killed half-way.
+    Column("derived", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("source", "published", name="uq_snapshot_date"),
     UniqueConstraint("source", "sha256", name="uq_snapshot_sha"),
 )

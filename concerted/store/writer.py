@@ -15,7 +15,12 @@ from concerted.model import Listing, Snapshot, hash_json
 from concerted.store.bulk import bulk_insert
 from concerted.store.tables import memberships, snapshot_files, snapshots, versions
 
-__all__ = ["Writer"]
+__all__ = ["UnstorableText", "Writer"]
+
+
+class UnstorableText(ValueError):
+    """A listing holds a NUL character: no list prints one (a damaged file), and PostgreSQL
+    cannot store it in text at all, so it is refused on SQLite too."""
 
 
 class Writer:
@@ -83,6 +88,11 @@ class Writer:
                 ids.add(vid)
                 continue
             payload = listing.to_json()
+            if "\\u0000" in payload:
+                raise UnstorableText(
+                    f"a NUL character in the entry {listing.key} ({listing.name!r}): "
+                    "a damaged file"
+                )
             digest = hash_json(payload)
             if digest in hashes:
                 known[listing] = hashes[digest]

@@ -21,6 +21,7 @@ from concerted.archive import Archive
 from concerted.fetch import Download, FetchError, HttpPolicy, Validators, download
 from concerted.ingest import IngestOptions, ingest_blobs
 from concerted.sources import Source
+from concerted.store.lock import IngestBusy
 from concerted.updates import clock, runs
 from concerted.updates.runs import RunResult
 from concerted.updates.settings import FetchSettings
@@ -60,6 +61,8 @@ def update_source(engine: Engine, archive: Archive, client: httpx.Client, source
         tries = f" (after {exc.attempts} attempts)" if exc.attempts > 1 else ""
         where = "" if exc.url == url else f"{exc.url}: "  # a companion file's failure
         outcome = _failed(source, url, where + exc.reason + tries, exc.status_code)
+    except IngestBusy as exc:
+        outcome = _failed(source, url, str(exc))
     except Exception as exc:  # a crashing parser must not stop the other sources
         outcome = _failed(source, url, f"unexpected {type(exc).__name__}: {exc}")
     finally:

@@ -188,3 +188,42 @@ def test_a_file_far_smaller_than_its_neighbours_is_refused(
     older = tmp_path / "2021-12-09"
     folder.rename(older)
     assert _ingest_paths(db_url, tmp_path, [older])[0].status == "ingested"
+
+
+def test_a_nul_byte_in_an_ofac_csv_is_refused_and_nothing_stored(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A stray NUL past the file's first 4 KB: refused by name and line (PostgreSQL cannot
+    store it; SQLite would, silently)."""
+    _ingest(db_url, tmp_path, DATES[:1])
+    before = _state(db_url)
+    folder = tmp_path / "2022-12-09"
+    shutil.copytree(US / "2022-12-09", folder)
+    data = (folder / "sdn.csv").read_bytes()
+    at = data.index(b'"', 5000) + 1  # inside a quoted field of a record far into the file
+    (folder / "sdn.csv").write_bytes(data[:at] + b"\x00" + data[at:])
+    results = _ingest_paths(db_url, tmp_path, [folder])
+    assert results[0].status == "rejected"
+    assert "sdn.csv" in results[0].message and "NUL byte on line" in results[0].message
+    assert _state(db_url) == before
+
+
+def test_a_nul_character_in_any_listing_is_refused_by_the_writer(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The store's own guard, for every source: no listing with a NUL reaches the database."""
+    from concerted.model import Snapshot
+    from concerted.sources import get_source
+    from concerted.store.writer import UnstorableText, Writer
+
+    source = get_source("us_ofac_sdn")
+    assert source is not None
+    parsed = source.parse({"sdn.csv": (US / DATES[0] / "sdn.csv").read_bytes()})
+    first = parsed.listings[0]
+    damaged = dataclasses.replace(first, name=first.name + "\x00")
+    snapshot = Snapshot("us_ofac_sdn", DATES[0], (("sdn.csv", "0" * 64),), (damaged,))
+    with pytest.raises(UnstorableText, match="NUL"):
+        Writer(_engine(db_url)).add_snapshot(
+            snapshot, date_origin="option", retrieved_at="2022-12-08T00:00:00", sizes={"sdn.csv": 1}
+        )
+    assert Reader(_engine(db_url)).snapshots() == []
