@@ -1,8 +1,9 @@
 """An ingest killed with `kill -9` is completed by the next run; two at once give one store.
 
-Real OFAC files from ../shared/data/lists/us, ingested by real `concerted` processes
-(the `concerted` command, or a script calling `ingest` that reports each step), on SQLite and PostgreSQL. The expected store is a clean,
-uninterrupted ingest of the same folders.
+Real OFAC files from ../shared/data/lists/us, ingested by real processes (the `concerted`
+command, or a script calling `ingest` that prints each step so that the test can kill it
+there), on SQLite and PostgreSQL. The expected store is a clean, uninterrupted ingest of
+the same folders.
 """
 
 from __future__ import annotations
@@ -163,14 +164,14 @@ def test_two_concurrent_ingests_give_a_correct_store_and_no_traceback(
     expected = _clean(clean_url, tmp_path, paths)
     connect(url).dispose()  # an existing store (creating the schema is `store.migrate`'s race)
     env = {**os.environ, "CONCERTED_DATA_DIR": str(tmp_path / "data")}
-    command = [str(Path(sys.executable).with_name("concerted")), "--db", url, "ingest", "--format", "json",
-               *paths]
+    concerted = str(Path(sys.executable).with_name("concerted"))
+    command = [concerted, "--db", url, "ingest", "--format", "json", *paths]
     first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
     second = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True)
     outputs = [child.communicate(timeout=600) for child in (first, second)]
-    for child, (out, err) in zip((first, second), outputs, strict=True):
+    for child, (_out, err) in zip((first, second), outputs, strict=True):
         assert child.returncode == 0, err
         assert "Traceback" not in err and "IntegrityError" not in err, err
     statuses = sorted(row["status"] for out, _ in outputs for row in json.loads(out))
