@@ -23,6 +23,7 @@ from concerted.archive import Archive
 from concerted.model import Snapshot
 from concerted.sources import SOURCES, ParseError, get_source
 from concerted.store.derive import derive_source
+from concerted.store.lock import ingest_lock
 from concerted.store.tables import listings, memberships, snapshot_files, snapshots, versions
 from concerted.store.writer import Writer
 
@@ -57,9 +58,10 @@ def outdated_sources(engine: Engine) -> list[str]:
 def rebuild(engine: Engine, archive: Archive, source_ids: Iterable[str],
             progress: Progress | None = None) -> list[RebuildResult]:
     results = []
-    for source_id in source_ids:
-        get_source(source_id)  # an unknown id fails before anything is read
-        results.append(_rebuild_source(engine, archive, source_id, progress))
+    with ingest_lock(engine):  # no ingest writes the history while it is re-read
+        for source_id in source_ids:
+            get_source(source_id)  # an unknown id fails before anything is read
+            results.append(_rebuild_source(engine, archive, source_id, progress))
     return results
 
 
