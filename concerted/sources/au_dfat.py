@@ -21,7 +21,7 @@ from concerted.sources import refdata
 from concerted.sources.au_dfat_dates import birth_dates, listed_by, listed_on
 from concerted.sources.au_dfat_sheet import Row, read_sheet, text_head
 from concerted.sources.base import Files, Parsed, ParseError, Source
-from concerted.sources.scripts import non_latin_script
+from concerted.sources.scripts import names_by_script
 
 __all__ = ["SOURCE", "detect", "parse"]
 
@@ -81,7 +81,7 @@ def _names(rows: list[Row]) -> tuple[Name, ...]:
         value, kind = _text(row["Name of Individual or Entity"]), _label(row["Name Type"])
         if value:
             kind = REFERENCE.name_types.get(kind, "alias")
-            names.append(Name(value, kind, script=non_latin_script(value)))
+            names += names_by_script(value, kind)
     return tuple(dict.fromkeys(sorted(names, key=lambda name: name.kind != "primary")))
 
 
@@ -169,5 +169,5 @@ SOURCE = Source(
     detect=detect,
     cadence_days=7,
     reuses_keys=True,
-    parser_version="3",  # 2: Control Date bounds (issue 11); 3: date and list details
+    parser_version="4",  # 2: Control Date bounds; 3: dates, lists; 4: scripts (issue 11)
 )

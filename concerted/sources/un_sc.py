@@ -126,4 +126,5 @@ SOURCE = Source(
     parse=parse,
     detect=detect,
     cadence_days=7,
+    parser_version="2",  # 2: alias birth-date ranges, dates in words, scripts (issue 11)
 )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from concerted.model import Address, Identifier
+from concerted.sources.au_dfat_dates import birth_dates as free_text_dates  # one reader
 
 __all__ = ["addresses", "birth_dates", "birth_places", "documents", "text", "values"]
 
@@ -45,16 +46,29 @@ def _birth_date(dob: etree._Element) -> str:
 
 
 def birth_dates(entry: etree._Element) -> tuple[tuple[str, ...], list[str]]:
-    """ISO dates of birth (also those given for one alias), and notes for the rest."""
+    """ISO dates of birth (also those given for one alias, `1958 - 1964` as a range, and
+    those given only in words, `Between Aug. and Sep. 1977`), and notes for the rest."""
     dates, notes = [], []
     for dob in entry.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
-        if value := _birth_date(dob):
+        value, note = _birth_date(dob), text(dob, "NOTE")
+        if value:
             dates.append(value)
-        note = text(dob, "NOTE")
+        elif note and (read := _in_words(note)):
+            dates += read
+            continue  # the note was the date, now read
         if note and note.lower() != "approximately":  # already said by TYPE_OF_DATE or range
             notes.append(f"Date of birth: {note}")
-    dates += [d for d in values(entry, "INDIVIDUAL_ALIAS/DATE_OF_BIRTH") if _ISO.fullmatch(d)]
+    for value in values(entry, "INDIVIDUAL_ALIAS/DATE_OF_BIRTH"):
+        read = [value] if _ISO.fullmatch(value) else _in_words(value)
+        dates += read
+        notes += [] if read else [f"Date of birth (of an alias): {value}"]
     return tuple(dict.fromkeys(dates)), notes
+
+
+def _in_words(value: str) -> list[str]:
+    """The dates of a date written in words, when every word was read (else none)."""
+    found, complete = free_text_dates(value)
+    return found if complete else []
 
 
 def birth_places(entry: etree._Element) -> tuple[str, ...]:

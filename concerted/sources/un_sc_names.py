@@ -13,7 +13,7 @@ from lxml import etree
 from pydantic import BaseModel
 
 from concerted.model import Name
-from concerted.sources.scripts import non_latin_script
+from concerted.sources.scripts import names_by_script, non_latin_script
 from concerted.sources.un_sc_fields import text
 
 __all__ = ["AliasQuality", "names_of"]
@@ -32,14 +32,14 @@ def _primary_name(entry: etree._Element) -> str:
 
 def _alias(
     alias: etree._Element, qualities: Mapping[str, AliasQuality], fka_notes: Sequence[str]
-) -> tuple[Name | None, str]:
+) -> tuple[list[Name], str]:
     value, note = text(alias, "ALIAS_NAME"), text(alias, "NOTE")
     if not value:
-        return None, ""
+        return [], ""
     grade = qualities.get(text(alias, "QUALITY"), AliasQuality(kind="alias"))
     fka = any(marker in note.lower() for marker in fka_notes)
-    name = Name(value, "fka" if fka else grade.kind, grade.quality, non_latin_script(value))
-    return name, "" if not note or note.lower() in fka_notes else f"Alias {value}: {note}"
+    found = names_by_script(value, "fka" if fka else grade.kind, grade.quality)
+    return found, "" if not note or note.lower() in fka_notes else f"Alias {value}: {note}"
 
 
 def names_of(
@@ -52,7 +52,7 @@ def names_of(
         names.append(Name(original, "original", script=non_latin_script(original)))
     notes = []
     for alias in entry.iterfind(f"{entry.tag}_ALIAS"):
-        name, note = _alias(alias, qualities, fka_notes)
-        names += [name] if name else []
+        found, note = _alias(alias, qualities, fka_notes)
+        names += found
         notes += [note] if note else []
     return primary, tuple(dict.fromkeys(names)), notes

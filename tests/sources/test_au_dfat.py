@@ -93,6 +93,8 @@ def test_free_text_fields(fixtures: Path) -> None:
         "Number 50, Purdue Street, Cubao, Quezon City, Philippines"]
     assert listings["114"].citizenships == ("Afghanistan", "Pakistan")  # "a) … b) …"
     assert listings["1112"].names[1] == Name("阿不都·哈克", "original", script="Han")
+    # A language named in brackets is a label, not a second name.
+    assert Name("ፍትዊ ዓብዱረዛቕ (Tigrinya)", "original", script="Ethiopic") in listings["3581"].names
     hijri = listings["1254"]
     assert hijri.birth_dates == ("1982-04-19", "1982-04-18")
     assert any("Hijri Calendar" in note for note in hijri.notes)  # kept: not fully read
@@ -250,6 +252,9 @@ def test_real_file(shared_lists: Path) -> None:
     unread = [item for item in listings.values() if any("Date of birth" in n for n in item.notes)]
     assert len(unread) == 9  # 139 (`1965, 29 March`) and 2529 (`Between Aug. and Sep`) read
     assert listings["2529"].birth_dates == ("1977-08/1977-09", "1976")
+    kim = listings["3205"]  # alias `Jin Tiesan (金铁三)`: one name in each script
+    assert [(n.value, n.script) for n in kim.names if n.kind == "alias"] == [
+        ("Jin Tiesan", None), ("金铁三", "Han")]
     assert listings["6854"].name == "Alexander Ivanovich BASTRYKIN"
     assert sum(item.schema == "Person" for item in listings.values()) == 2316
 

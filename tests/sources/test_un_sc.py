@@ -1,6 +1,6 @@
 """un_sc: the UN Security Council Consolidated List (consolidated.xml).
 
-`tests/fixtures/un_sc/consolidated-excerpt.xml` holds 16 INDIVIDUAL and 5 ENTITY elements cut
+`tests/fixtures/un_sc/consolidated-excerpt.xml` holds 20 INDIVIDUAL and 5 ENTITY elements cut
 byte for byte from the real 2024-11-30 file, inside its real wrapper (see the README there).
 """
 
@@ -13,6 +13,7 @@ import pytest
 from concerted.model import Address, Identifier, Listing, Name, ProgramRef
 from concerted.sources import un_sc
 from concerted.sources.base import ParseError
+from concerted.sources.scripts import split_scripts
 
 EXCERPT = "consolidated-excerpt.xml"
 
@@ -76,6 +77,20 @@ def test_dates_of_birth(fixtures: Path) -> None:
     assert listings["LYi.022"].birth_dates == ()
     assert "Date of birth: 30-35 years old" in listings["LYi.022"].notes
     assert listings["LYi.023"].birth_places == ("possibly Sabratha, Talil neighbourhood",)
+    # Ranges given on aliases (`1958 - 1964`) are kept as ranges.
+    assert listings["TAi.150"].birth_dates == ("1966-01-01", "1958/1964")
+    assert listings["TAi.153"].birth_dates == ("1966", "1961", "1968/1970", "1962")
+    assert listings["YEi.002"].birth_dates == ("~1985", "1984/1986")
+    # Given only in words: `Between Aug. and Sep. 1977`, now read and not left as a note.
+    assert listings["QDi.306"].birth_dates == ("1977-08/1977-09", "1976")
+    assert not any("Date of birth" in note for note in listings["QDi.306"].notes)
+
+
+def test_a_name_with_its_form_in_another_script_is_two_names(fixtures: Path) -> None:
+    kim = _parse(fixtures)["KPi.035"]  # alias `Jin Tiesan (金铁三)`
+    assert Name("Jin Tiesan", "alias", quality="good") in kim.names
+    assert Name("金铁三", "alias", quality="good", script="Han") in kim.names
+    assert not any("(" in name.value for name in kim.names)
 
 
 def test_documents_addresses_and_odd_values(fixtures: Path) -> None:
@@ -199,6 +214,13 @@ def test_real_file(shared_lists: Path) -> None:
     assert sum(item.program_ids == ("un-al-qaida",) for item in listings.values()) == 344
     assert listings["HTi.001"].name == "JIMMY CHERIZIER"
     assert listings["TAi.005"].birth_dates == ("~1961",)
+    baghdadi = [(n.value, n.script) for n in listings["QDi.299"].names if n.kind != "primary"]
+    assert ("أبو بكر البغدادي الحسيني القريشي", "Arabic") in baghdadi
+    assert ("Abu Bakr al-Baghdadi", None) in baghdadi
+    # No alias mixes two scripts any more, and every alias birth date was read.
+    assert not any(len(split_scripts(n.value)) > 1 for x in listings.values() for n in x.names)
+    assert not any(note.startswith("Date of birth (of an alias)") and "-" in note
+                   for x in listings.values() for note in x.notes)
 
 
 @pytest.mark.shared
