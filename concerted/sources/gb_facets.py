@@ -113,15 +113,16 @@ def documents(kind: str, rows: Iterable[Sequence[str]]) -> tuple[list[Identifier
 
 
 def birth_places(rows: Iterable[Sequence[str]]) -> list[str]:
-    """Rows of (town, country), enumerated in step where the list numbers them."""
+    """Rows of (town, country), enumerated in step where the list numbers them: the n-th town
+    goes with the n-th country (13074: two towns, three countries), a lone country with every
+    town. Stray full stops (`Kandahar Province.`) and `- .` placeholders are dropped."""
     places = []
     for town_cell, country_cell in rows:
-        towns, countries = split_items(town_cell), split_items(country_cell, ".")
+        towns, countries = split_items(town_cell, "."), split_items(country_cell, ".")
         if len(countries) == 1:  # one country of birth for every town the list numbers
             countries *= len(towns)
-        if len(towns) != len(countries):
-            places += [clean(item) for item in [*towns, *countries]]
-            continue
-        for town, country in zip(towns, countries, strict=True):
+        for index in range(max(len(towns), len(countries))):
+            town = towns[index] if index < len(towns) else ""
+            country = countries[index] if index < len(countries) else ""
             places.append(", ".join(clean(part) for part in (town, country) if part))
     return [place for place in places if place]

@@ -87,5 +87,5 @@ SOURCE = Source(
     detect=detect,
     cadence_days=7,
     verified=False,
-    parser_version="2",  # 2: each regime carries its own date (issue 11)
+    parser_version="3",  # 2: per-regime dates; 3: places of birth (issue 11)
 )

@@ -78,5 +78,5 @@ SOURCE = Source(
     detect=detect,
     cadence_days=7,
     verified=True,
-    parser_version="2",  # 2: each regime carries its own Listed On (issue 11)
+    parser_version="3",  # 2: per-regime Listed On; 3: places of birth (issue 11)
 )

@@ -137,6 +137,12 @@ def test_documents_script_and_places(fixtures: Path) -> None:
         "Baghlan Jadid District, Baghlan Province, Afghanistan",
         "Pul-e-Khumri, Afghanistan",
     )
+    # Two numbered towns, three numbered countries: each town stays with its country.
+    assert listings["13074"].birth_places == (
+        "Leningrad (now St Petersburg), USSR (now Russian Federation)",
+        "Moscow, USSR (now Russian Federation)",
+        "Belarus",
+    )
 
 
 def test_gac_program(fixtures: Path) -> None:
@@ -216,6 +222,15 @@ def test_real_xinjiang_officials(real: Parsed) -> None:
     for listing in officials.values():
         assert listing.program_ids == ("gb-ghr",)
         assert listing.listed_on == "2021-03-22"
+
+
+@pytest.mark.shared
+def test_real_birth_places_have_no_stray_full_stops(real: Parsed) -> None:
+    listings = {listing.key: listing for listing in real.listings}
+    places = [place for listing in real.listings for place in listing.birth_places]
+    assert not [p for p in places if p.endswith(".") or "., " in p or p.startswith(("-", "."))]
+    assert listings["11650"].birth_places == ("Sudan", "Anefif (Kidal), Mali")  # `- .` town
+    assert listings["6911"].birth_places[0] == "Hisarak District, Nangarhar Province, Afghanistan"
 
 
 @pytest.mark.shared
