@@ -162,4 +162,5 @@ SOURCE = Source(
     parse=parse,
     detect=detect,
     cadence_days=7,
+    parser_version="2",  # 2: one-word aliases made whole names (issue 11)
 )

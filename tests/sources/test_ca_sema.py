@@ -26,7 +26,7 @@ def _parse(fixtures: Path, name: str) -> dict[str, Listing]:
 
 def test_2020_excerpt_keys_programs_and_schemas(fixtures: Path) -> None:
     listings = _parse(fixtures, EXCERPT_2020)
-    assert len(listings) == 20
+    assert len(listings) == 22
     soe = listings[f"{JVCFOR}#1#53"]
     assert soe.schema == "Person" and soe.name == "Maung Maung Soe"
     assert soe.names[:2] == (
@@ -64,6 +64,17 @@ def test_2020_excerpt_awkward_values(fixtures: Path) -> None:
     assert listings["Syria#2#60"].titles == ("Major General/major-général",)
     assert "Venezuela##55" in listings  # no <Schedule> element
     assert listings["Nicaragua#N/A#1"].birth_dates == ("1954-11-11",)
+
+
+def test_one_word_aliases_respell_a_part_of_the_name(fixtures: Path) -> None:
+    listings = _parse(fixtures, EXCERPT_2020)
+    aliases = {key: [n.value for n in listings[key].names if n.kind == "alias"]
+               for key in ("Russia#1#94", "Russia#1#116", "Ukraine#1#69")}
+    assert aliases == {
+        "Russia#1#94": ["Andrei Igorevich AKIMOV"],  # `Andrei` for Andrey
+        "Russia#1#116": ["Vladimir Vladimirovich ERYGIN"],  # `ERYGIN` for YERYGIN
+        "Ukraine#1#69": ["Batya", "Kazak"],  # nicknames, like no part of the name
+    }
 
 
 def test_2026_slice_middle_layout(fixtures: Path) -> None:
@@ -185,6 +196,11 @@ def test_real_2020_file(shared_lists: Path) -> None:
     assert "IRGC" in [n.value for n in irgc.names]
     assert listings["Zimbabwe#N/A#1"].birth_dates == ("1924-02-21",)
     assert not any(item.notes for item in listings.values())  # every date was read
+    # One-word person aliases left alone are nicknames or other names; the respellings
+    # (`Andrei`, `ERYGIN`, `PASHENKO`…) became whole names.
+    one_word = [n.value for item in listings.values() if item.schema == "Person"
+                for n in item.names if n.kind == "alias" and " " not in n.value]
+    assert one_word == ["Batya", "Kazak", "Fritz", "Serbian", "Motorola", "Givi", "Arina"]
 
 
 @pytest.mark.shared
