@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 from concerted.accounts import User
 from concerted.api.deps import UserDep, WriterDep
 from concerted.api.errors import ApiError
+from concerted.dossiers.binding import Unbound
 from concerted.dossiers.bundle import BundleError
 from concerted.dossiers.crypto import TamperedError
 from concerted.dossiers.env import DossierEnv
@@ -48,8 +49,8 @@ StateDep = Annotated[State | None, Depends(served_state)]
 
 
 def _actor(env: DossierEnv, user: User) -> Actor:
-    with env.engine.connect() as conn:
-        return load_actor(conn, user.id, user.email)
+    with refusals(), env.engine.connect() as conn:
+        return load_actor(conn, env.binder, user.id, user.email)
 
 
 def reading_actor(env: EnvDep, user: UserDep) -> Actor:
@@ -77,5 +78,7 @@ def refusals() -> Iterator[None]:
         raise ApiError(403, str(exc)) from None
     except RefusedFile as exc:
         raise ApiError(413 if exc.too_large else 415, str(exc)) from None
+    except Unbound as exc:  # a permission row changed in the database: refuse, say so
+        raise ApiError(409, str(exc), "tampered") from None
     except (BundleError, TamperedError, UnknownProgram, ValueError) as exc:
         raise ApiError(400, str(exc)) from None

@@ -29,11 +29,21 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
-@click.option("--head", "expected", default=None, metavar="HASH",
-              help="The last hash recorded elsewhere (catches a log cut short).")
+@click.option("--head", "heads", multiple=True, metavar="SEQ:HASH",
+              help="An entry's number and hash recorded elsewhere by `audit head` (repeatable;"
+                   " catches a log rewritten or put back from an old copy).")
+@click.option("--heads", "heads_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), default=None,
+              help="A file of `audit head` lines kept where the server cannot write.")
 @pass_app
-def verify_command(app: AppContext, expected: str | None) -> None:
-    """Exit 0 when the chain, the encrypted files and the sealed fields are intact."""
+def verify_command(app: AppContext, heads: tuple[str, ...], heads_file: Path | None) -> None:
+    """Exit 0 when the chain, the permission rows, the encrypted files and the sealed fields
+    are intact."""
+    try:
+        lines = [*heads, *(_head_lines(heads_file) if heads_file else [])]
+        expected = [audit.parse_head(line) for line in lines]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--head") from None
     faults = verify.verify(dossier_env(app), expected)
     if faults:
         click.echo(f"FAULT: {faults[0]}", err=True)
@@ -42,16 +52,34 @@ def verify_command(app: AppContext, expected: str | None) -> None:
         sys.exit(1)
     with dossier_env(app).engine.connect() as conn:
         seq, last = audit.head(conn)
-    click.echo(f"intact: {seq} audit entries, head {last}")
+    click.echo(f"intact: {seq} audit entries, head {seq}:{last}")
+
+
+def _head_lines(path: Path) -> list[str]:
+    # Each line as `audit head` printed it, perhaps with a date after a space.
+    return [line.split()[0] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 @audit_group.command("head")
 @pass_app
 def head_command(app: AppContext) -> None:
-    """The last entry's number and hash, to keep somewhere the server cannot change."""
+    """The last entry as SEQ:HASH, to append somewhere the server cannot write (a file owned
+    by another user, a ticket, a signed e-mail) and give to `audit verify --head(s)`."""
     with app.engine.connect() as conn:
         seq, last = audit.head(conn)
-    click.echo(f"{seq} {last}")
+    click.echo(f"{seq}:{last}")
+
+
+@audit_group.command("bind")
+@pass_app
+@refusals
+def bind_command(app: AppContext) -> None:
+    """Once, after upgrading a store made before keyed audit: MAC the audit log and tag the
+    permission rows with the keyring's MAC key. Refused on a store already keyed."""
+    counts = verify.bind(dossier_env(app))
+    click.echo(f"keyed {counts['entries']} audit entries and tagged {counts['rows']} "
+               "permission row(s)")
 
 
 @click.group("keys")

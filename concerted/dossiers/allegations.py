@@ -63,10 +63,12 @@ def add_allegation(env: DossierEnv, actor: Actor, dossier_id: str,
         grant = require(conn, actor, dossier_id, Action.WRITE)
         conn.execute(insert(allegations).values(
             id=allegation_id, dossier_id=dossier_id, conduct=json.dumps(sorted(data.conduct)),
+            bound=env.binder.tag("allegations", {"id": allegation_id, "dossier_id": dossier_id,
+                                                 "level": data.level.value}),
             summary=seal("summary", data.summary), places=seal("places", data.places),
             victims=seal("victims", data.victims), date_from=data.date_from,
             date_to=data.date_to, level=data.level.value, created_by=actor.user_id,
             created_at=now_iso()))
-        audit.record(conn, actor.email, "allegation.add", "allegation", allegation_id,
+        audit.record(conn, env.binder, actor.email, "allegation.add", "allegation", allegation_id,
                      grant.org_id, {"dossier": dossier_id, "level": data.level.value})
     return allegation_id

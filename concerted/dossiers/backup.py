@@ -41,6 +41,7 @@ from concerted.dossiers.backup_stream import (
     open_stream,
     seal_blob,
 )
+from concerted.dossiers.binding import Binder
 from concerted.dossiers.clock import now_iso
 from concerted.dossiers.keys import KeyMissing, Keyring
 from concerted.dossiers.orgs import OPERATOR
@@ -88,7 +89,7 @@ def backup(engine: Engine, archive: Archive, keyring: Keyring, out: Path) -> dic
         raise ValueError("nothing to back up: the database holds no Concerted store")
     if revision == head_revision():  # an older store's audit table may differ: not recorded
         with engine.begin() as conn:
-            audit.record(conn, OPERATOR, "backup.create", "store", out.name)
+            audit.record(conn, Binder(keyring), OPERATOR, "backup.create", "store", out.name)
     key = keyring.active_data_key()
     header = {"format": FORMAT, "backup_id": secrets.token_hex(16), "key_id": key.id,
               "schema_revision": revision, "concerted_version": __version__,

@@ -26,10 +26,12 @@ def board(env: DossierEnv, actor: Actor) -> list[dict[str, Any]]:
         rows = {r.id: r for r in conn.execute(select(dossiers).where(dossiers.c.id.in_(ids)))}
         status: dict[str, dict[str, Any]] = {}
         for sub in conn.execute(select(submissions).where(submissions.c.dossier_id.in_(ids))):
+            env.binder.check("submissions", sub)
             status.setdefault(sub.dossier_id, {})[sub.program] = {
                 "id": sub.id, "status": sub.status, "updated_at": sub.updated_at}
         if ids:
-            audit.record(conn, actor.email, "board.read", "user", str(actor.user_id), None,
+            audit.record(conn, env.binder, actor.email, "board.read", "user", str(actor.user_id),
+                         None,
                          {"dossiers": len(ids)})
     found = [{"dossier": d, "subject": read_subject(env.sealer, rows[d]).name,
               "programs": {p: status.get(d, {}).get(p) for p in PROGRAMS}} for d in ids]
@@ -42,6 +44,8 @@ def alerts_for(env: DossierEnv, actor: Actor, mark_read: bool = False) -> list[d
         rows = list(conn.execute(select(dossier_alerts).where(
             dossier_alerts.c.user_id == actor.user_id,
             dossier_alerts.c.org_id.in_(sorted(actor.roles))).order_by(dossier_alerts.c.id)))
+        for row in rows:
+            env.binder.check("dossier_alerts", row)
         if mark_read and rows:
             conn.execute(update(dossier_alerts).where(
                 dossier_alerts.c.user_id == actor.user_id,

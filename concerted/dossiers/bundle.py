@@ -76,7 +76,8 @@ def export_bundle(env: DossierEnv, actor: Actor, dossier_id: str, level: Level) 
     payload = buffer.getvalue()
     trailer = signer.private().sign(payload) + bytes.fromhex(public_key_hex(signer)) + _MAGIC
     with env.engine.begin() as conn:
-        audit.record(conn, actor.email, "bundle.export", "dossier", dossier_id, grant.org_id,
+        audit.record(conn, env.binder, actor.email, "bundle.export", "dossier", dossier_id,
+                     grant.org_id,
                      {"level": level.value, "files": len(files), "key": signer.id})
     return payload + trailer
 

@@ -39,9 +39,12 @@ def trust_key(env: DossierEnv, actor: Actor, org: str, public_key: str, label: s
     with env.engine.begin() as conn:
         oid = org_id(conn, org)
         require_org(actor, oid, Action.MANAGE)
-        conn.execute(insert(trusted_keys).values(org_id=oid, key_id=key_id, label=label,
-                                                 public_key=raw.hex(), added_at=now_iso()))
-        audit.record(conn, actor.email, "keys.trust", "key", key_id, oid, {"label": label})
+        trusted = {"org_id": oid, "key_id": key_id, "public_key": raw.hex()}
+        conn.execute(insert(trusted_keys).values(
+            **trusted, label=label, added_at=now_iso(),
+            bound=env.binder.tag("trusted_keys", trusted)))
+        audit.record(conn, env.binder, actor.email, "keys.trust", "key", key_id, oid,
+                     {"label": label})
     return key_id
 
 
@@ -65,8 +68,10 @@ def import_bundle(env: DossierEnv, actor: Actor, org: str, data: bytes) -> str:
     with env.engine.connect() as conn:
         oid = org_id(conn, org)
         require_org(actor, oid, Action.WRITE)
-        trusted = set(conn.execute(select(trusted_keys.c.public_key)
-                                   .where(trusted_keys.c.org_id == oid)).scalars())
+        trusted: set[str] = set()
+        for row in conn.execute(select(trusted_keys).where(trusted_keys.c.org_id == oid)):
+            env.binder.check("trusted_keys", row)
+            trusted.add(row.public_key)
     body, files = open_bundle(data, trusted)
     case = body["dossier"]
     person = case["subject"]
@@ -83,7 +88,7 @@ def import_bundle(env: DossierEnv, actor: Actor, org: str, data: bytes) -> str:
         add_evidence(env, actor, dossier_id,
                      _evidence(item, files.get(item["id"]), body["signer"], supports))
     with env.engine.begin() as conn:
-        audit.record(conn, actor.email, "bundle.import", "dossier", dossier_id, oid,
+        audit.record(conn, env.binder, actor.email, "bundle.import", "dossier", dossier_id, oid,
                      {"signer": body["signer"]["key_id"], "level": body["level"],
                       "files": len(files)})
     return dossier_id

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from concerted.dossiers import audit
+from concerted.dossiers.binding import Binder
 from concerted.dossiers.clock import now_iso
 from concerted.dossiers.crypto import Sealer
 from concerted.dossiers.env import field
@@ -115,13 +116,17 @@ def _mark(conn: Connection, sealer: Sealer, row: Any, hit: ListingRow, linked: b
         conn.execute(insert(dossier_listings).values(
             dossier_id=row.dossier_id, source=listing.source, listing_key=listing.key,
             how="designated", linked_by=None, linked_at=now))
-    owners = conn.execute(select(org_members.c.user_id).where(
-        org_members.c.org_id == row.org_id, org_members.c.role == Role.OWNER.value)).scalars()
+    binder = Binder(sealer.keyring)
+    # Only memberships that authenticate: a forged owner row gets no alert (verify reports it).
+    owners = [m.user_id for m in conn.execute(select(org_members).where(
+        org_members.c.org_id == row.org_id, org_members.c.role == Role.OWNER.value))
+        if binder.valid("org_members", [m.org_id, m.user_id, m.role], m.bound)]
     message = f"Submission {row.id} ({row.program}): the subject is now listed, {note}."
     for user_id in owners:
+        alert = {"org_id": row.org_id, "user_id": user_id, "dossier_id": row.dossier_id}
         conn.execute(insert(dossier_alerts).values(
-            org_id=row.org_id, user_id=user_id, dossier_id=row.dossier_id, submission_id=row.id,
-            kind="designated", created_at=now,
+            **alert, submission_id=row.id, kind="designated", created_at=now,
+            bound=binder.tag("dossier_alerts", alert),
             message=sealer.seal(message, field("dossier_alerts", "message", row.dossier_id))))
-    audit.record(conn, SYSTEM, "submission.designated", "submission", row.id, row.org_id,
+    audit.record(conn, binder, SYSTEM, "submission.designated", "submission", row.id, row.org_id,
                  {"program": row.program, "listing": ref})

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from concerted.accounts.users import find_user
 from concerted.archive import Archive
+from concerted.dossiers.binding import Binder
 from concerted.dossiers.crypto import Sealer
 from concerted.dossiers.keys import Keyring, key_file, load_keyring
 from concerted.dossiers.policy import Actor, NotFound, load_actor
@@ -37,6 +38,10 @@ class DossierEnv:
     def sealer(self) -> Sealer:
         return Sealer(self.keyring)
 
+    @cached_property
+    def binder(self) -> Binder:
+        return Binder(self.keyring)
+
     @classmethod
     def from_settings(cls, settings: Settings, engine: Engine) -> DossierEnv:
         limit = os.environ.get("CONCERTED_MAX_UPLOAD_MB")
@@ -50,4 +55,4 @@ class DossierEnv:
         if user is None or user.disabled:
             raise NotFound(f"no active user {email.strip().lower()}")
         with self.engine.connect() as conn:
-            return load_actor(conn, user.id, user.email)
+            return load_actor(conn, self.binder, user.id, user.email)

@@ -91,12 +91,15 @@ def add_evidence(env: DossierEnv, actor: Actor, dossier_id: str, item: EvidenceI
                  if item.data is not None and content_type else {})
         conn.execute(insert(evidence).values(
             id=item_id, dossier_id=dossier_id, kind=item.kind.value, level=item.level.value,
+            bound=env.binder.tag("evidence", {"id": item_id, "dossier_id": dossier_id,
+                                              "level": item.level.value}),
             title=seal("title", item.title), summary=seal("summary", item.summary),
             url=seal("url", item.url) if item.url else None,
             provenance=env.sealer.seal_json(provenance, place("evidence", "provenance", item_id)),
             supports=json.dumps(list(item.supports)), created_by=actor.user_id,
             created_at=now, **files))
-        audit.record(conn, actor.email, "evidence.add", "evidence", item_id, grant.org_id,
+        audit.record(conn, env.binder, actor.email, "evidence.add", "evidence", item_id,
+                     grant.org_id,
                      {"dossier": dossier_id, "level": item.level.value, "kind": item.kind.value,
                       "size": files.get("size"), "blob": files.get("blob")})
     return item_id
@@ -106,6 +109,7 @@ def _row(conn: Connection, actor: Actor, evidence_id: str, action: Action) -> tu
     row = conn.execute(select(evidence).where(evidence.c.id == evidence_id)).first()
     if row is None:
         raise NotFound(f"evidence {evidence_id} not found")
+    actor.binder.check("evidence", row)
     try:
         grant = require(conn, actor, row.dossier_id, action, Level(row.level))
     except NotFound:
@@ -121,7 +125,8 @@ def evidence_file(env: DossierEnv, actor: Actor, evidence_id: str) -> tuple[Evid
             raise NotFound(f"evidence {evidence_id} has no file")
         data = env.sealer.open_bytes(row.key_id, env.archive.get(row.blob),
                                      file_context(evidence_id))
-        audit.record(conn, actor.email, "evidence.read", "evidence", evidence_id, grant.org_id,
+        audit.record(conn, env.binder, actor.email, "evidence.read", "evidence", evidence_id,
+                     grant.org_id,
                      {"dossier": row.dossier_id, "level": row.level})
         return read_evidence(env.sealer, row), data
 
@@ -129,9 +134,12 @@ def evidence_file(env: DossierEnv, actor: Actor, evidence_id: str) -> tuple[Evid
 def set_level(env: DossierEnv, actor: Actor, evidence_id: str, level: Level) -> None:
     with env.engine.begin() as conn:
         row, grant = _row(conn, actor, evidence_id, Action.WRITE)
+        bound = env.binder.tag("evidence", {"id": evidence_id, "dossier_id": row.dossier_id,
+                                            "level": level.value})
         conn.execute(update(evidence).where(evidence.c.id == evidence_id)
-                     .values(level=level.value))
-        audit.record(conn, actor.email, "evidence.level", "evidence", evidence_id, grant.org_id,
+                     .values(level=level.value, bound=bound))
+        audit.record(conn, env.binder, actor.email, "evidence.level", "evidence", evidence_id,
+                     grant.org_id,
                      {"from": row.level, "to": level.value})
 
 
@@ -140,7 +148,7 @@ def remove_evidence(env: DossierEnv, actor: Actor, evidence_id: str) -> None:
     with env.engine.begin() as conn:
         row, grant = _row(conn, actor, evidence_id, Action.MANAGE)
         conn.execute(delete(evidence).where(evidence.c.id == evidence_id))
-        audit.record(conn, actor.email, "evidence.remove", "evidence", evidence_id,
+        audit.record(conn, env.binder, actor.email, "evidence.remove", "evidence", evidence_id,
                      grant.org_id, {"dossier": row.dossier_id, "level": row.level})
     if row.blob is not None:
         env.archive.path_for(row.blob).unlink(missing_ok=True)

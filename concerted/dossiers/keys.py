@@ -1,5 +1,10 @@
-"""The keyring: AES-256 data keys (one active, older ones kept to read what they sealed) and
-Ed25519 signing keys for exchange bundles, in one JSON file readable by its owner only.
+"""The keyring: AES-256 data keys (one active, older ones kept to read what they sealed),
+Ed25519 signing keys for exchange bundles, and the MAC key that binds permission columns and
+the audit chain (`binding`), in one JSON file readable by its owner only.
+
+The MAC key is not rotated with the data keys: the audit chain it keys reaches back to the
+first entry, and dropping old data keys must not make that history unverifiable. A keyring
+written before MAC keys existed gets one the first time it is loaded.
 
 The file lives at `CONCERTED_KEY_FILE`, by default `<data dir>/keys/keyring.json`. It is never
 written to the database, to backups or to logs: whoever holds the store and the backups
@@ -22,8 +27,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from concerted.dossiers.clock import now_iso
 
-__all__ = ["DataKey", "KeyMissing", "Keyring", "SigningKey", "key_file", "load_keyring",
-           "new_data_key", "new_signing_key", "public_key_hex", "save_keyring"]
+__all__ = ["DataKey", "KeyMissing", "Keyring", "MacKey", "SigningKey", "key_file",
+           "load_keyring", "new_data_key", "new_mac_key", "new_signing_key", "public_key_hex",
+           "save_keyring"]
 
 
 class KeyMissing(LookupError):
@@ -33,7 +39,7 @@ class KeyMissing(LookupError):
 @dataclass(frozen=True)
 class DataKey:
     id: str
-    key: bytes
+    key: bytes = field(repr=False)
     created: str
     active: bool
 
@@ -41,7 +47,7 @@ class DataKey:
 @dataclass(frozen=True)
 class SigningKey:
     id: str  # the first 16 bytes of SHA-256 of the public key, hex
-    seed: bytes
+    seed: bytes = field(repr=False)
     created: str
     active: bool
 
@@ -50,10 +56,27 @@ class SigningKey:
 
 
 @dataclass(frozen=True)
+class MacKey:
+    id: str
+    key: bytes = field(repr=False)
+    created: str
+
+
+@dataclass(frozen=True)
 class Keyring:
     data_keys: tuple[DataKey, ...] = ()
     signing_keys: tuple[SigningKey, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    mac_keys: tuple[MacKey, ...] = ()
+
+    def active_mac_key(self) -> MacKey:
+        return self.mac_keys[-1]
+
+    def mac_key(self, key_id: str) -> bytes:
+        for key in self.mac_keys:
+            if key.id == key_id:
+                return key.key
+        raise KeyMissing(f"MAC key {key_id} is not in the keyring")
 
     def active_data_key(self) -> DataKey:
         return next(k for k in self.data_keys if k.active)
@@ -76,6 +99,10 @@ def new_data_key() -> DataKey:
     return DataKey("dk" + secrets.token_hex(6), secrets.token_bytes(32), now_iso(), True)
 
 
+def new_mac_key() -> MacKey:
+    return MacKey("mk" + secrets.token_hex(6), secrets.token_bytes(32), now_iso())
+
+
 def public_key_hex(key: SigningKey) -> str:
     return key.private().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
 
@@ -96,13 +123,18 @@ def load_keyring(path: Path, create: bool = True) -> Keyring:
     if not path.exists():
         if not create:
             raise KeyMissing(f"no keyring at {path} (set CONCERTED_KEY_FILE)")
-        return save_keyring(Keyring((new_data_key(),), (new_signing_key(),), path))
+        return save_keyring(Keyring((new_data_key(),), (new_signing_key(),), path,
+                                    (new_mac_key(),)))
     raw = json.loads(path.read_text(encoding="utf-8"))
     data = tuple(DataKey(k["id"], base64.b64decode(k["key"]), k["created"], k["active"])
                  for k in raw["data_keys"])
     signing = tuple(SigningKey(k["id"], base64.b64decode(k["seed"]), k["created"], k["active"])
                     for k in raw["signing_keys"])
-    return Keyring(data, signing, path)
+    macs = tuple(MacKey(k["id"], base64.b64decode(k["key"]), k["created"])
+                 for k in raw.get("mac_keys", ()))
+    if not macs:
+        return save_keyring(Keyring(data, signing, path, (new_mac_key(),)))
+    return Keyring(data, signing, path, macs)
 
 
 def save_keyring(keyring: Keyring) -> Keyring:
@@ -112,7 +144,9 @@ def save_keyring(keyring: Keyring) -> Keyring:
     body = {"data_keys": [{"id": k.id, "key": _b64(k.key), "created": k.created,
                            "active": k.active} for k in keyring.data_keys],
             "signing_keys": [{"id": k.id, "seed": _b64(k.seed), "created": k.created,
-                              "active": k.active} for k in keyring.signing_keys]}
+                              "active": k.active} for k in keyring.signing_keys],
+            "mac_keys": [{"id": k.id, "key": _b64(k.key), "created": k.created}
+                         for k in keyring.mac_keys]}
     fd, tmp = tempfile.mkstemp(dir=keyring.path.parent, prefix=".keyring-")
     os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -55,7 +55,8 @@ def add_org(env: DossierEnv, name: str, kind: str = "ngo") -> int:
         new = conn.execute(insert(organisations).values(
             name=name.strip(), kind=kind, created_at=now_iso())).inserted_primary_key
         assert new is not None
-        audit.record(conn, OPERATOR, "org.add", "organisation", str(new[0]), int(new[0]))
+        audit.record(conn, env.binder, OPERATOR, "org.add", "organisation", str(new[0]),
+                     int(new[0]))
     return int(new[0])
 
 
@@ -70,9 +71,11 @@ def add_member(env: DossierEnv, org: str, email: str, role: Role, by: Actor | No
             require_org(by, oid, Action.MANAGE)
         conn.execute(delete(org_members).where(org_members.c.org_id == oid,
                                                org_members.c.user_id == user.id))
-        conn.execute(insert(org_members).values(org_id=oid, user_id=user.id, role=role.value,
-                                                added_at=now_iso()))
-        audit.record(conn, by.email if by else OPERATOR, "member.set", "user", str(user.id),
+        member = {"org_id": oid, "user_id": user.id, "role": role.value}
+        conn.execute(insert(org_members).values(
+            **member, added_at=now_iso(), bound=env.binder.tag("org_members", member)))
+        audit.record(conn, env.binder, by.email if by else OPERATOR, "member.set", "user",
+                     str(user.id),
                      oid, {"role": role.value})
 
 
@@ -95,8 +98,10 @@ def add_coalition(env: DossierEnv, name: str, orgs: list[str]) -> int:
             name=name.strip(), created_at=now_iso())).inserted_primary_key
         assert new is not None
         for oid in ids:
-            conn.execute(insert(coalition_members).values(coalition_id=new[0], org_id=oid))
-        audit.record(conn, OPERATOR, "coalition.add", "coalition", str(new[0]), None,
+            pair = {"coalition_id": int(new[0]), "org_id": oid}
+            conn.execute(insert(coalition_members).values(
+                **pair, bound=env.binder.tag("coalition_members", pair)))
+        audit.record(conn, env.binder, OPERATOR, "coalition.add", "coalition", str(new[0]), None,
                      {"orgs": ids})
     return int(new[0])
 
@@ -120,10 +125,12 @@ def share(env: DossierEnv, actor: Actor, dossier_id: str, coalition: str, level:
         cid = _coalition(conn, coalition, grant.org_id)
         conn.execute(delete(dossier_shares).where(dossier_shares.c.dossier_id == dossier_id,
                                                   dossier_shares.c.coalition_id == cid))
+        shared = {"dossier_id": dossier_id, "coalition_id": cid, "level": level.value}
         conn.execute(insert(dossier_shares).values(
-            dossier_id=dossier_id, coalition_id=cid, level=level.value,
-            shared_by=actor.user_id, shared_at=now_iso()))
-        audit.record(conn, actor.email, "dossier.share", "dossier", dossier_id, grant.org_id,
+            **shared, shared_by=actor.user_id, shared_at=now_iso(),
+            bound=env.binder.tag("dossier_shares", shared)))
+        audit.record(conn, env.binder, actor.email, "dossier.share", "dossier", dossier_id,
+                     grant.org_id,
                      {"coalition": cid, "level": level.value})
 
 
@@ -133,5 +140,6 @@ def unshare(env: DossierEnv, actor: Actor, dossier_id: str, coalition: str) -> N
         cid = _coalition(conn, coalition, grant.org_id)
         conn.execute(delete(dossier_shares).where(dossier_shares.c.dossier_id == dossier_id,
                                                   dossier_shares.c.coalition_id == cid))
-        audit.record(conn, actor.email, "dossier.unshare", "dossier", dossier_id, grant.org_id,
+        audit.record(conn, env.binder, actor.email, "dossier.unshare", "dossier", dossier_id,
+                     grant.org_id,
                      {"coalition": cid})

@@ -6,6 +6,10 @@ The rules themselves are the pure `decide`: an actor with no relation to a dossi
 NOT_FOUND (its existence is not revealed), one who may see it but not do this gets FORBIDDEN,
 and an item above the actor's clearance is NOT_FOUND too.
 
+Every row the policy relies on — the dossier's organisation, memberships, coalition
+memberships, shares — must authenticate under the keyring's MAC key (`binding`); a row
+changed outside Concerted raises `Unbound` instead of granting anything.
+
 Clearance: owners and editors of the owning organisation see every level; its viewers all
 but `protected`; members of a coalition the dossier was shared with see, read-only, the
 levels up to the one it was shared at (never `protected`).
@@ -19,6 +23,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, select
 
+from concerted.dossiers.binding import Binder
 from concerted.dossiers.model import Level, Role, level_rank, role_rank, within
 from concerted.store.tables import coalition_members, dossier_shares, dossiers, org_members
 
@@ -51,6 +56,7 @@ class Forbidden(PermissionError):
 class Actor:
     user_id: int
     email: str
+    binder: Binder = field(compare=False, repr=False)  # checks every permission row used
     roles: Mapping[int, Role] = field(default_factory=dict)  # organisation id -> role
     coalitions: frozenset[int] = frozenset()  # coalitions any of the actor's orgs belong to
 
@@ -113,10 +119,13 @@ def require_org(actor: Actor, org_id: int, action: Action) -> None:
 
 
 def _access(conn: Connection, actor: Actor, dossier_id: str, org_id: int) -> Access:
-    shares = select(dossier_shares.c.level).where(
+    shares = select(dossier_shares).where(
         dossier_shares.c.dossier_id == dossier_id,
         dossier_shares.c.coalition_id.in_(sorted(actor.coalitions)))
-    levels = [Level(v) for v in conn.execute(shares).scalars()] if actor.coalitions else []
+    levels = []
+    for row in conn.execute(shares) if actor.coalitions else ():
+        actor.binder.check("dossier_shares", row)
+        levels.append(Level(row.level))
     widest = max(levels, key=level_rank) if levels else None
     return Access(actor.roles.get(org_id), widest)
 
@@ -124,9 +133,12 @@ def _access(conn: Connection, actor: Actor, dossier_id: str, org_id: int) -> Acc
 def require(conn: Connection, actor: Actor, dossier_id: str, action: Action,
             level: Level | None = None) -> Grant:
     """The actor's grant on a dossier for `action` (on an item at `level`), or raise."""
-    org_id = conn.execute(select(dossiers.c.org_id).where(dossiers.c.id == dossier_id)).scalar()
-    if org_id is None:
+    row = conn.execute(select(dossiers.c.id, dossiers.c.org_id, dossiers.c.bound)
+                       .where(dossiers.c.id == dossier_id)).first()
+    if row is None:
         raise NotFound(f"dossier {dossier_id} not found")
+    actor.binder.check("dossiers", row)
+    org_id = row.org_id
     access = _access(conn, actor, dossier_id, int(org_id))
     _enforce(decide(access, action, level), f"dossier {dossier_id}")
     return Grant(dossier_id, int(org_id), access)
@@ -134,20 +146,28 @@ def require(conn: Connection, actor: Actor, dossier_id: str, action: Action,
 
 def visible_dossiers(conn: Connection, actor: Actor) -> list[Grant]:
     """Every dossier the actor may read, each with its grant."""
-    own = select(dossiers.c.id, dossiers.c.org_id).where(
-        dossiers.c.org_id.in_(sorted(actor.roles)))
-    shared = (select(dossiers.c.id, dossiers.c.org_id)
+    columns = (dossiers.c.id, dossiers.c.org_id, dossiers.c.bound)
+    own = select(*columns).where(dossiers.c.org_id.in_(sorted(actor.roles)))
+    shared = (select(*columns)
               .join(dossier_shares, dossier_shares.c.dossier_id == dossiers.c.id)
               .where(dossier_shares.c.coalition_id.in_(sorted(actor.coalitions))))
-    found = dict(conn.execute(own).all()) | dict(conn.execute(shared).all())
+    found = {}
+    for row in [*conn.execute(own), *conn.execute(shared)]:
+        actor.binder.check("dossiers", row)
+        found[row.id] = row.org_id
     return [Grant(d, int(o), _access(conn, actor, d, int(o))) for d, o in sorted(found.items())]
 
 
-def load_actor(conn: Connection, user_id: int, email: str) -> Actor:
-    """An actor with the user's roles and the coalitions of their organisations."""
-    rows = conn.execute(select(org_members.c.org_id, org_members.c.role)
-                        .where(org_members.c.user_id == user_id)).all()
-    roles = {int(org): Role(role) for org, role in rows}
-    coalitions = conn.execute(select(coalition_members.c.coalition_id).where(
-        coalition_members.c.org_id.in_(sorted(roles)))).scalars().all()
-    return Actor(user_id, email, roles, frozenset(int(c) for c in coalitions))
+def load_actor(conn: Connection, binder: Binder, user_id: int, email: str) -> Actor:
+    """An actor with the user's roles and the coalitions of their organisations; Unbound when
+    one of those rows was written outside Concerted."""
+    roles = {}
+    for row in conn.execute(select(org_members).where(org_members.c.user_id == user_id)):
+        binder.check("org_members", row)
+        roles[int(row.org_id)] = Role(row.role)
+    coalitions = set()
+    for row in conn.execute(select(coalition_members).where(
+            coalition_members.c.org_id.in_(sorted(roles)))):
+        binder.check("coalition_members", row)
+        coalitions.add(int(row.coalition_id))
+    return Actor(user_id, email, binder, roles, frozenset(coalitions))

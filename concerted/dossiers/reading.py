@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from concerted.dossiers.binding import Binder
 from concerted.dossiers.crypto import Sealer
 from concerted.dossiers.env import field
 from concerted.dossiers.model import Level, Subject, within
@@ -62,6 +63,7 @@ def _submissions(conn: Connection, sealer: Sealer, dossier_id: str) -> list[Subm
     found = []
     query = select(submissions).where(submissions.c.dossier_id == dossier_id)
     for row in conn.execute(query.order_by(submissions.c.program)):
+        Binder(sealer.keyring).check("submissions", row)
         events = conn.execute(select(submission_events).where(
             submission_events.c.submission_id == row.id).order_by(submission_events.c.id))
         found.append(SubmissionRecord(row.id, row.program, row.status, row.created_at,
@@ -83,10 +85,15 @@ def read_view(conn: Connection, sealer: Sealer, grant: Grant) -> DossierView:
                         .where(dossier_listings.c.dossier_id == row.id)
                         .order_by(dossier_listings.c.source, dossier_listings.c.listing_key))
     top = grant.ceiling
-    claims = conn.execute(select(allegations).where(allegations.c.dossier_id == row.id)
-                          .order_by(allegations.c.created_at, allegations.c.id))
-    items = conn.execute(select(evidence).where(evidence.c.dossier_id == row.id)
-                         .order_by(evidence.c.created_at, evidence.c.id))
+    claims = list(conn.execute(select(allegations).where(allegations.c.dossier_id == row.id)
+                               .order_by(allegations.c.created_at, allegations.c.id)))
+    items = list(conn.execute(select(evidence).where(evidence.c.dossier_id == row.id)
+                              .order_by(evidence.c.created_at, evidence.c.id)))
+    # A level or dossier changed outside Concerted must not widen what this grant shows.
+    binder = Binder(sealer.keyring)
+    for name, rows in (("allegations", claims), ("evidence", items)):
+        for checked in rows:
+            binder.check(name, checked)
     return DossierView(
         row.id, row.org, read_subject(sealer, row), row.status, row.created_at,
         tuple((s, k) for s, k in keys),

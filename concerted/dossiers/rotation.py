@@ -53,7 +53,7 @@ def rotate(env: DossierEnv, drop_old: bool = False) -> tuple[Keyring, dict[str, 
     with env.engine.begin() as conn:
         fields = _fields(conn, Sealer(keyring), new)
         old_blobs = _files(conn, env, new)
-        audit.record(conn, OPERATOR, "keys.rotate", "key", fresh.id, None,
+        audit.record(conn, env.binder, OPERATOR, "keys.rotate", "key", fresh.id, None,
                      {"fields": fields, "files": len(old_blobs)})
     for digest in old_blobs:
         env.archive.path_for(digest).unlink(missing_ok=True)

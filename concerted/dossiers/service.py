@@ -49,11 +49,13 @@ def create_dossier(env: DossierEnv, actor: Actor, org: str, subject: Subject,
         oid = org_id(conn, org)
         require_org(actor, oid, Action.WRITE)
         conn.execute(insert(dossiers).values(
-            id=dossier_id, org_id=oid, status="open", created_by=actor.user_id, created_at=now,
+            id=dossier_id, org_id=oid, status="open",
+            bound=env.binder.tag("dossiers", {"id": dossier_id, "org_id": oid}),
+            created_by=actor.user_id, created_at=now,
             updated_at=now, **_sealed_subject(env, dossier_id, subject)))
         for source, key in listings:
             _link(conn, actor, dossier_id, source, key, "target")
-        audit.record(conn, actor.email, "dossier.create", "dossier", dossier_id, oid,
+        audit.record(conn, env.binder, actor.email, "dossier.create", "dossier", dossier_id, oid,
                      {"listings": len(listings)})
     return dossier_id
 
@@ -74,7 +76,8 @@ def link_listing(env: DossierEnv, actor: Actor, dossier_id: str, source: str, ke
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.WRITE)
         _link(conn, actor, dossier_id, source, key, "manual")
-        audit.record(conn, actor.email, "dossier.link", "dossier", dossier_id, grant.org_id,
+        audit.record(conn, env.binder, actor.email, "dossier.link", "dossier", dossier_id,
+                     grant.org_id,
                      {"source": source, "listing_key": key})
 
 
@@ -83,7 +86,8 @@ def update_subject(env: DossierEnv, actor: Actor, dossier_id: str, subject: Subj
         grant = require(conn, actor, dossier_id, Action.WRITE)
         conn.execute(update(dossiers).where(dossiers.c.id == dossier_id).values(
             updated_at=now_iso(), **_sealed_subject(env, dossier_id, subject)))
-        audit.record(conn, actor.email, "dossier.update", "dossier", dossier_id, grant.org_id)
+        audit.record(conn, env.binder, actor.email, "dossier.update", "dossier", dossier_id,
+                     grant.org_id)
 
 
 def get_dossier(env: DossierEnv, actor: Actor, dossier_id: str) -> DossierView:
@@ -91,7 +95,8 @@ def get_dossier(env: DossierEnv, actor: Actor, dossier_id: str) -> DossierView:
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.READ)
         view = read_view(conn, env.sealer, grant)
-        audit.record(conn, actor.email, "dossier.read", "dossier", dossier_id, grant.org_id,
+        audit.record(conn, env.binder, actor.email, "dossier.read", "dossier", dossier_id,
+                     grant.org_id,
                      {"ceiling": grant.ceiling.value, "evidence": len(view.evidence)})
     return view
 
@@ -105,7 +110,8 @@ def list_dossiers(env: DossierEnv, actor: Actor) -> list[dict[str, Any]]:
             .join(organisations, organisations.c.id == dossiers.c.org_id)
             .where(dossiers.c.id.in_([g.dossier_id for g in grants])))}
         if grants:
-            audit.record(conn, actor.email, "dossier.list", "user", str(actor.user_id), None,
+            audit.record(conn, env.binder, actor.email, "dossier.list", "user", str(actor.user_id),
+                         None,
                          {"dossiers": len(grants)})
     found = [{"id": g.dossier_id, "org": rows[g.dossier_id].org,
               "subject": read_subject(env.sealer, rows[g.dossier_id]).name,

@@ -51,9 +51,10 @@ def _ensure(conn: Connection, env: DossierEnv, actor: Actor, grant: Grant, progr
     if found is not None:
         return str(found)
     submission_id, now = new_id(), now_iso()
+    bound = env.binder.tag("submissions", {"id": submission_id, "dossier_id": grant.dossier_id})
     conn.execute(insert(submissions).values(
         id=submission_id, dossier_id=grant.dossier_id, program=program, status="draft",
-        created_by=actor.user_id, created_at=now, updated_at=now))
+        created_by=actor.user_id, created_at=now, updated_at=now, bound=bound))
     add_event(conn, env, submission_id, Status.DRAFT, actor.user_id, "packet first built")
     return submission_id
 
@@ -76,7 +77,7 @@ def preview(env: DossierEnv, actor: Actor, dossier_id: str, program: str,
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.READ)
         packet = _packet(conn, env, grant, program, state)
-        audit.record(conn, actor.email, "submission.preview", "dossier", dossier_id,
+        audit.record(conn, env.binder, actor.email, "submission.preview", "dossier", dossier_id,
                      grant.org_id, {"program": program, "evidence": list(packet.evidence)})
     return packet
 
@@ -93,7 +94,7 @@ def build(env: DossierEnv, actor: Actor, dossier_id: str, program: str, fmt: str
         digest = hashlib.sha256(data).hexdigest()
         conn.execute(update(submissions).where(submissions.c.id == submission_id)
                      .values(packet_sha256=digest, updated_at=now_iso()))
-        audit.record(conn, actor.email, "submission.build", "submission", submission_id,
+        audit.record(conn, env.binder, actor.email, "submission.build", "submission", submission_id,
                      grant.org_id, {"dossier": dossier_id, "program": program, "format": fmt,
                                     "sha256": digest, "evidence": list(packet.evidence)})
     return submission_id, packet, data
@@ -106,6 +107,7 @@ def set_status(env: DossierEnv, actor: Actor, submission_id: str, status: Status
         row = conn.execute(select(submissions).where(submissions.c.id == submission_id)).first()
         if row is None:
             raise NotFound(f"submission {submission_id} not found")
+        env.binder.check("submissions", row)
         try:
             grant = require(conn, actor, row.dossier_id, Action.WRITE)
         except NotFound:
@@ -115,6 +117,7 @@ def set_status(env: DossierEnv, actor: Actor, submission_id: str, status: Status
         conn.execute(update(submissions).where(submissions.c.id == submission_id)
                      .values(status=status.value, updated_at=now_iso()))
         add_event(conn, env, submission_id, status, actor.user_id, note, on_date)
-        audit.record(conn, actor.email, "submission.status", "submission", submission_id,
+        audit.record(conn, env.binder, actor.email, "submission.status", "submission",
+                     submission_id,
                      grant.org_id, {"from": row.status, "to": status.value})
     return {"id": submission_id, "program": row.program, "status": status.value}

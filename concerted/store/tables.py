@@ -331,6 +331,7 @@ org_members = Table(
     Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
     Column("role", String(16), nullable=False),  # owner / editor / viewer
     Column("added_at", String(32), nullable=False),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
 )
 
 coalitions = Table(
@@ -346,6 +347,7 @@ coalition_members = Table(
     metadata,
     Column("coalition_id", Integer, ForeignKey("coalitions.id"), primary_key=True),
     Column("org_id", Integer, ForeignKey("organisations.id"), primary_key=True),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
 )
 
 dossiers = Table(
@@ -360,6 +362,7 @@ dossiers = Table(
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
     Index("ix_dossiers_org", "org_id"),
 )
 
@@ -383,6 +386,7 @@ dossier_shares = Table(
     Column("level", String(16), nullable=False),  # the widest level the partners may see
     Column("shared_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("shared_at", String(32), nullable=False),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
 )
 
 allegations = Table(
@@ -399,6 +403,7 @@ allegations = Table(
     Column("level", String(16), nullable=False),
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", String(32), nullable=False),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
     Index("ix_allegations_dossier", "dossier_id"),
 )
 
@@ -421,6 +426,7 @@ evidence = Table(
     Column("key_id", String(32), nullable=True),  # the data key that encrypted it
     Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
     Column("created_at", String(32), nullable=False),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
     Index("ix_evidence_dossier", "dossier_id"),
 )
 
@@ -435,6 +441,7 @@ submissions = Table(
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
     Column("packet_sha256", String(64), nullable=True),  # of the last packet built
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
     UniqueConstraint("dossier_id", "program", name="uq_submission_program"),
 )
 
@@ -464,6 +471,7 @@ dossier_alerts = Table(
     Column("message", Text, nullable=False),  # sealed
     Column("created_at", String(32), nullable=False),
     Column("read_at", String(32), nullable=True),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
     Index("ix_dossier_alerts_user", "user_id", "id"),
 )
 
@@ -482,6 +490,7 @@ audit_log = Table(
     Column("detail", Text, nullable=False),  # JSON
     Column("prev_hash", String(64), nullable=False, unique=True),
     Column("hash", String(64), nullable=False),
+    Column("mac", String(80), nullable=True),  # HMAC of the hash under the keyring's MAC key
 )
 
 # The chain's head, one row: taking its lock serialises appends on SQLite and PostgreSQL.
@@ -491,6 +500,7 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", Integer, nullable=False),
     Column("hash", String(64), nullable=False),
+    Column("mac", String(80), nullable=True),  # HMAC of (seq, hash), apart from the entries'
 )
 
 # Partners' Ed25519 public keys an organisation accepts exchange bundles from.
@@ -503,6 +513,7 @@ trusted_keys = Table(
     Column("label", String(255), nullable=False),
     Column("public_key", String(64), nullable=False),  # hex
     Column("added_at", String(32), nullable=False),
+    Column("bound", String(80), nullable=True),  # HMAC of the permission columns
     UniqueConstraint("org_id", "key_id", name="uq_trusted_key"),
 )
 

@@ -10,14 +10,14 @@ from concerted.dossiers.env import DossierEnv
 
 def test_concurrent_appends_keep_the_chain(env: DossierEnv) -> None:
     with env.engine.begin() as conn:
-        audit.record(conn, "setup", "test", "none", "0")
+        audit.record(conn, env.binder, "setup", "test", "none", "0")
     errors: list[BaseException] = []
 
     def append(worker: int) -> None:
         try:
             for n in range(10):
                 with env.engine.begin() as conn:
-                    audit.record(conn, f"worker{worker}", "test", "none", str(n))
+                    audit.record(conn, env.binder, f"worker{worker}", "test", "none", str(n))
         except BaseException as exc:  # reported by the assertion below
             errors.append(exc)
 
@@ -28,5 +28,5 @@ def test_concurrent_appends_keep_the_chain(env: DossierEnv) -> None:
         thread.join()
     assert errors == []
     with env.engine.connect() as conn:
-        assert audit.verify_chain(conn) is None
+        assert audit.verify_chain(conn, env.binder) is None
         assert audit.head(conn)[0] == 61

@@ -35,7 +35,7 @@ class Ctx:
     def __init__(self, request: Request, env: DossierEnv, session: Session) -> None:
         self.request, self.env, self.session = request, env, session
         with env.engine.connect() as conn:
-            self.actor: Actor = load_actor(conn, session.user.id, session.user.email)
+            self.actor: Actor = load_actor(conn, env.binder, session.user.id, session.user.email)
 
     def check(self, csrf_token: str) -> None:
         check_csrf(self.session, csrf_token)
