@@ -32,6 +32,8 @@ from concerted.store.writer import UnstorableText, Writer
 __all__ = ["FileSet", "IngestOptions", "IngestResult", "collect", "ingest", "ingest_blobs"]
 
 _DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Notes kept beside list files (how each was obtained), never a list: skipped, not refused.
+_NOTES = re.compile(r"^(PROVENANCE|README|MANIFEST|LICEN[CS]E|NOTICE)(\.(txt|md))?$|\.md$", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def collect(paths: Iterable[Path], source_id: str | None = None) -> list[FileSet
     groups: dict[tuple[Path, str], list[Path]] = {}
     sets: list[FileSet] = []
     for path in files:
-        if not path.is_file() or path.name.startswith(".") or path.suffix == ".md":
+        if not path.is_file() or path.name.startswith(".") or _NOTES.search(path.name):
             continue
         source = get_source(source_id) if source_id else detect_source(path.name, path.read_bytes())
         if source is not None and path.name.lower() in source.companions:

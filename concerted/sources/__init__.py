@@ -6,6 +6,7 @@ from concerted.sources import (
     au_dfat,
     ca_sema,
     eu_fsf,
+    eu_journal,
     gb_fcdo_uksl,
     gb_hmt_conlist,
     un_sc,
@@ -17,7 +18,9 @@ __all__ = ["SOURCES", "Files", "ParseError", "Parsed", "Source", "detect_source"
 
 SOURCES: dict[str, Source] = {
     module.SOURCE.id: module.SOURCE
-    for module in (us_ofac_sdn, gb_hmt_conlist, gb_fcdo_uksl, eu_fsf, ca_sema, au_dfat, un_sc)
+    for module in (
+        us_ofac_sdn, gb_hmt_conlist, gb_fcdo_uksl, eu_fsf, eu_journal, ca_sema, au_dfat, un_sc,
+    )
 }
 
 
