@@ -16,4 +16,4 @@ bench:
 	.venv/bin/python bench/ingest.py
 
 ingest:
-	.venv/bin/concerted ingest ../shared/data/lists
+	.venv/bin/concerted ingest ../shared/data/lists ../shared/data/eu-journal

@@ -35,7 +35,9 @@ def _store(lists: Path) -> str:
 
     folder = Path(tempfile.mkdtemp(prefix="concerted-bench-analysis-"))
     url = f"sqlite:///{folder / 'concerted.db'}"
-    ingest(connect(url), Archive(folder / "archive"), collect([lists]), IngestOptions())
+    annex = lists.parent / "eu-journal"  # the EU human-rights annex beside the lists
+    sets = collect([lists, *([annex] if annex.is_dir() else [])])
+    ingest(connect(url), Archive(folder / "archive"), sets, IngestOptions())
     return url
 
 

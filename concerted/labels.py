@@ -60,6 +60,7 @@ SOURCE_NAMES = {
     "gb_hmt_conlist": ("OFSI Consolidated List", "group"),
     "gb_fcdo_uksl": ("UK Sanctions List", "reference"),
     "eu_fsf": ("EU Financial Sanctions File", "entity"),
+    "eu_journal": ("EU Official Journal, Annex I of Regulation 2020/1998", "entry"),
     "ca_sema": ("Canadian Autonomous Sanctions List", "entry"),
     "au_dfat": ("DFAT Consolidated List", "reference"),
     "un_sc": ("UN Security Council Consolidated List", "reference"),

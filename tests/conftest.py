@@ -42,6 +42,18 @@ def shared_lists() -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared_eu_journal(shared_lists: Path) -> Path:
+    """The EU human-rights annex beside the list history (../shared/data/eu-journal)."""
+    path = shared_lists.parent / "eu-journal"
+    if not any(path.glob("*/*.csv")):
+        message = f"needs the EU Official Journal annex at {path}"
+        if os.environ.get("CONCERTED_REQUIRE_SHARED"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
 
@@ -83,8 +95,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def shared_store(shared_lists: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A SQLite store holding every file in the shared list history, built once per session.
+def shared_store(shared_lists: Path, shared_eu_journal: Path,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A SQLite store holding every file in the shared list history and the EU annex, built
+    once per session.
 
     Tests that read it must not write to it (copy it first if they need to).
     """
@@ -95,7 +109,8 @@ def shared_store(shared_lists: Path, tmp_path_factory: pytest.TempPathFactory) -
     folder = tmp_path_factory.mktemp("shared-store")
     url = f"sqlite:///{folder / 'concerted.db'}"
     engine = connect(url)
-    results = ingest(engine, Archive(folder / "archive"), collect([shared_lists]), IngestOptions())
+    sets = collect([shared_lists, shared_eu_journal])
+    results = ingest(engine, Archive(folder / "archive"), sets, IngestOptions())
     rejected = [r.message for r in results if r.status == "rejected"]
     assert not rejected, rejected
     engine.dispose()

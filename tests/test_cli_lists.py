@@ -46,7 +46,7 @@ def test_sources_counts_on_the_shared_history(shared_store: str) -> None:
     out = json.loads(run("sources", "--format", "json", db=shared_store).output)
     by_source = {s["source"]: s for s in out}
     us = by_source["us_ofac_sdn"]
-    assert (us["snapshots"], us["newest"], us["listings"]) == (57, "2024-05-03", 14965)
+    assert (us["snapshots"], us["newest"], us["listings"]) == (64, "2024-05-03", 14965)
     assert (us["programs"]["us-glomag"], us["programs"]["us-magnit"]) == (694, 64)
     gb = by_source["gb_hmt_conlist"]
     assert (gb["listings"], gb["programs"]["gb-ghr"], gb["programs"]["gb-gac"]) == (4688, 143, 66)
@@ -60,6 +60,8 @@ def test_sources_counts_on_the_shared_history(shared_store: str) -> None:
         "human_rights": 103,
     }
     assert by_source["un_sc"]["listings"] == 879
+    eu = by_source["eu_journal"]  # the EU human-rights annex: 136 persons and 41 entities
+    assert (eu["jurisdiction"], eu["listings"], eu["programs"]) == ("eu", 177, {"eu-ghr": 177})
 
 
 @pytest.mark.shared

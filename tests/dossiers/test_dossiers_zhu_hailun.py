@@ -1,7 +1,7 @@
 """The case the feature exists for, on the real list history: ZHU Hailun, designated by the
-United States (Global Magnitsky, July 2020) and the United Kingdom (Global Human Rights,
-22 March 2021). The dossier shows Canada, the EU and Australia as not having acted and
-builds their packets; Australia's carries only what governments may see."""
+United States (Global Magnitsky, July 2020), the United Kingdom and the EU (Global Human
+Rights, 22 March 2021). The dossier shows Canada and Australia as not having acted and builds
+their packets; Australia's carries only what governments may see."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from concerted.dossiers.gaps import jurisdiction_status
 from concerted.store.reader import Reader
 
 pytestmark = pytest.mark.shared
+ZHU_EU = ("eu_journal", "I.A#5")  # Annex I.A of Regulation (EU) 2020/1998, entry 5
 
 
 @pytest.fixture()
@@ -33,7 +34,7 @@ def zhu(shared_store: str, tmp_path: Path) -> Iterator[World]:
     env = make(f"sqlite:///{tmp_path / 'copy.db'}", tmp_path)
     world = build_world(env)
     reader = Reader(env.engine)
-    for key in (ZHU_US, ZHU_GB):
+    for key in (ZHU_US, ZHU_GB, ZHU_EU):
         row = reader.listing(*key)
         assert row is not None and "zhu" in row.listing.name.lower()
         service.link_listing(env, world.actors["owner"], world.dossier, *key)
@@ -41,20 +42,22 @@ def zhu(shared_store: str, tmp_path: Path) -> Iterator[World]:
     env.engine.dispose()
 
 
-def test_canada_the_eu_and_australia_have_not_acted(zhu: World) -> None:
+def test_canada_and_australia_have_not_acted(zhu: World) -> None:
     view = service.get_dossier(zhu.env, zhu.actors["viewer"], zhu.dossier)
     status = {s.jurisdiction: s for s in jurisdiction_status(zhu.env.engine, view)}
-    assert {j for j, s in status.items() if s.acted} == {"us", "gb"}
-    assert {j for j, s in status.items() if not s.acted} == {"ca", "eu", "au"}
+    assert {j for j, s in status.items() if s.acted} == {"us", "gb", "eu"}
+    assert {j for j, s in status.items() if not s.acted} == {"ca", "au"}
     assert [d["program"] for d in status["us"].designations] == ["us-glomag"]
     assert [d["program"] for d in status["gb"].designations] == ["gb-ghr"]
     assert status["gb"].designations[0]["listed_on"].startswith("2021-03-22")
     assert status["au"].packets == ("au-thematic",) and status["ca"].packets == ("ca-jvcfoa",)
-    assert status["eu"].packets == ("eu-ghr",) and status["eu"].list_as_of is None
+    assert [(d["program"], d["listed_on"]) for d in status["eu"].designations] == [
+        ("eu-ghr", "2021-03-22")]  # the date the Official Journal prints
+    assert status["eu"].list_as_of == "2026-05-28"
     assert status["ca"].list_as_of == "2020-04-15"
 
 
-@pytest.mark.parametrize("program", ["ca-jvcfoa", "eu-ghr", "au-thematic"])
+@pytest.mark.parametrize("program", ["ca-jvcfoa", "au-thematic"])
 def test_the_missing_governments_packets_are_built(zhu: World, program: str) -> None:
     submission, packet, data = submissions.build(zhu.env, zhu.actors["editor"], zhu.dossier,
                                                  program, "pdf")
