@@ -116,9 +116,11 @@ def test_first_seen_is_the_first_snapshot_showing_a_listing(shared_store: str) -
 
 @pytest.mark.shared
 @pytest.mark.postgres
-def test_the_same_counts_on_postgresql(shared_store: str, shared_lists: Path, pg_url: str) -> None:
+def test_the_same_counts_on_postgresql(shared_store: str, shared_lists: Path,
+                                       shared_eu_journal: Path, pg_url: str) -> None:
     result = CliRunner().invoke(
-        cli, ["--db", pg_url, "ingest", str(shared_lists), "--format", "csv"]
+        cli, ["--db", pg_url, "ingest", str(shared_lists), str(shared_eu_journal),
+              "--format", "csv"]
     )
     assert result.exit_code == 0, result.output
     on_pg = json.loads(run("sources", "--format", "json", db=pg_url).output)
