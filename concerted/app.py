@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from concerted import __version__
-from concerted.api import api_router, root_router
+from concerted.api import access_log, api_router, root_router
 from concerted.api.errors import HANDLERS
 from concerted.app_options import AppOptions
 from concerted.settings import Settings
@@ -24,6 +24,7 @@ from concerted.state import StateCache
 from concerted.store.db import connect
 from concerted.views.warm import warm_views
 from concerted.web import STATIC_DIR, web_router
+from concerted.web.headers import SecurityHeaders
 from concerted.web.templating import render_error
 
 __all__ = ["app_from_env", "create_app"]
@@ -60,6 +61,8 @@ def create_app(settings: Settings, options: AppOptions | None = None) -> FastAPI
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(SecurityHeaders)
+    access_log.install()
     return app
 
 

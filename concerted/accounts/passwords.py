@@ -14,9 +14,20 @@ _HASHER = PasswordHasher()
 _DUMMY = _HASHER.hash("concerted-dummy-password")
 
 
+MIN_DISTINCT = 5
+
+
 def check_strength(password: str) -> None:
+    """Length counts characters other than white space, so that twelve spaces (or a pasted
+    blank line) are not a password; one character repeated is not either."""
     if len(password) < MIN_LENGTH:
         raise ValueError(f"a password needs at least {MIN_LENGTH} characters")
+    visible = "".join(password.split())
+    if len(visible) < MIN_LENGTH:
+        raise ValueError(f"a password needs at least {MIN_LENGTH} characters other than "
+                         "spaces")
+    if len(set(visible)) < MIN_DISTINCT:
+        raise ValueError(f"a password needs at least {MIN_DISTINCT} different characters")
 
 
 def hash_password(password: str) -> str:

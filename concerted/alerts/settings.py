@@ -4,7 +4,8 @@
   CONCERTED_SMTP_PORT (25), CONCERTED_SMTP_FROM, CONCERTED_SMTP_USER,
   CONCERTED_SMTP_PASSWORD, CONCERTED_SMTP_STARTTLS (1 to upgrade the connection);
 - CONCERTED_WEBHOOK_TIMEOUT (10 s), CONCERTED_WEBHOOK_RETRIES (3),
-  CONCERTED_WEBHOOK_BACKOFF (2 s, doubled at each retry);
+  CONCERTED_WEBHOOK_BACKOFF (2 s, doubled at each retry), CONCERTED_WEBHOOK_ALLOW_PRIVATE
+  (1 to let webhooks reach loopback and private addresses; refused by default);
 - CONCERTED_BASE_URL: the web app's public address, for links in feeds and e-mails.
 """
 
@@ -29,6 +30,7 @@ class AlertSettings:
     smtp_starttls: bool = False
     base_url: str = "http://localhost:8000"
     webhook: HttpPolicy = field(default_factory=lambda: HttpPolicy(timeout=10, max_bytes=2**20))
+    webhook_private: bool = False  # may webhooks reach loopback and private addresses
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AlertSettings:
@@ -46,4 +48,6 @@ class AlertSettings:
                 retries=int(env.get("CONCERTED_WEBHOOK_RETRIES", "3")),
                 backoff=float(env.get("CONCERTED_WEBHOOK_BACKOFF", "2")),
                 max_bytes=2**20),
+            webhook_private=env.get("CONCERTED_WEBHOOK_ALLOW_PRIVATE", "0") in ("1", "true",
+                                                                              "yes"),
         )

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.ftm import listing_entities
@@ -168,7 +169,7 @@ def export_listings(app: AppContext, fmt: str, source: str | None, program: str 
         writer.writeheader()
         for row in rows:
             flat = _flat_listing(row)
-            writer.writerow({**flat, "programs": ";".join(flat["programs"])})
+            writer.writerow(csv_row({**flat, "programs": ";".join(flat["programs"])}))
 
 
 def register(group: click.Group) -> None:

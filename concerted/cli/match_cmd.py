@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
@@ -92,7 +93,8 @@ def export_targets(app: AppContext, fmt: str, output: Path | None) -> None:
         else:
             writer = csv.DictWriter(stream, fieldnames=TARGET_COLUMNS)
             writer.writeheader()
-            writer.writerows({**r, "programs": ";".join(r["programs"])} for r in rows)
+            writer.writerows(csv_row({**r, "programs": ";".join(r["programs"])})
+                             for r in rows)
     finally:
         if output:
             stream.close()

@@ -12,6 +12,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from concerted.cells import csv_cell
+
 __all__ = ["FORMAT_OPTION", "emit", "emit_json"]
 
 FORMAT_OPTION = click.option(
@@ -35,7 +37,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str], title
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _flat(row.get(c)) for c in columns})
+            writer.writerow({c: csv_cell(_flat(row.get(c))) for c in columns})
     else:
         table = Table(title=title or None)
         for column in columns:

@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from concerted.cells import csv_row
 from concerted.programs.registry import all_programs, conduct_vocabulary
 from concerted.programs.schema import Program
 
@@ -83,7 +84,7 @@ def to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)
     return out.getvalue()
 
 

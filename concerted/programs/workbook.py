@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from concerted.cells import xlsx_append
 from concerted.programs.comparison import criteria_columns, criteria_rows, matrix, matrix_columns
 from concerted.programs.registry import conduct_vocabulary
 from concerted.programs.schema import Program
@@ -48,7 +49,7 @@ def _fill(sheet: Worksheet, columns: Sequence[str], rows: Sequence[dict[str, str
           labels: dict[str, str]) -> None:
     sheet.append(list(columns))
     for row in rows:
-        sheet.append([row[c] for c in columns])
+        xlsx_append(sheet, [row[c] for c in columns])
     for line in sheet.iter_rows():
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

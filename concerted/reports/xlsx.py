@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from concerted.analysis.lags import summarise_lags
 from concerted.analysis.suite import Analysis
+from concerted.cells import xlsx_append
 from concerted.reports import rows
 
 __all__ = ["sheets", "write_xlsx"]
@@ -56,5 +57,5 @@ def write_xlsx(analysis: Analysis, path: Path) -> None:
         sheet = workbook.create_sheet(title[:31])
         sheet.append(columns)
         for row in table:
-            sheet.append([_cell(row.get(c)) for c in columns])
+            xlsx_append(sheet, [_cell(row.get(c)) for c in columns])
     workbook.save(path)

@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from concerted.cells import csv_cell, xlsx_append
 from concerted.ftm import listing_entities
 from concerted.state.model import State
 
@@ -49,7 +50,7 @@ def rows_to(fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) ->
         sheet = book.create_sheet("data")
         sheet.append(list(columns))
         for row in rows:
-            sheet.append([_cell(row.get(c)) for c in columns])
+            xlsx_append(sheet, [_cell(row.get(c)) for c in columns])
         out = io.BytesIO()
         book.save(out)
         return out.getvalue()
@@ -57,7 +58,7 @@ def rows_to(fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) ->
     writer = csv.DictWriter(text, fieldnames=list(columns), extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows({c: _cell(row.get(c)) for c in columns} for row in rows)
+    writer.writerows({c: csv_cell(_cell(row.get(c))) for c in columns} for row in rows)
     return text.getvalue().encode("utf-8")
 
 

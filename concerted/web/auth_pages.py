@@ -73,4 +73,6 @@ def new_token(page: PageDep, csrf_token: FormText, label: FormText = "") -> HTML
         raise ApiError(401, "log in to issue a token")
     check_csrf(page.session, csrf_token)
     issued = create_token(page.engine, page.session.user, label)
-    return page.render("account.html", "/api/v1/me", issued=issued.token)
+    response = page.render("account.html", "/api/v1/me", issued=issued.token)
+    response.headers["Cache-Control"] = "no-store"  # the token is shown once: never cached
+    return response

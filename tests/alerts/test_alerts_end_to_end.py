@@ -40,8 +40,9 @@ def _subscribe(invoke: Invoke, hooks: WebhookReceiver) -> dict[str, str]:
 
 def test_two_fetches_alert_the_182_glomag_designations_once(
     shared_lists: Path, invoke: Invoke, lists: ListServer, hooks: WebhookReceiver,
-    smtp: Mailbox, set_day: object, db_url: str,
+    smtp: Mailbox, set_day: object, db_url: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("CONCERTED_WEBHOOK_ALLOW_PRIVATE", "1")  # the receiver is on loopback
     subscription = _subscribe(invoke, hooks)
     url = lists.url("/sdn.csv")
     fetch = ("fetch", "--source", "us_ofac_sdn", "--url", url, "--format", "json")

@@ -42,7 +42,7 @@ def test_cli_refuses_what_cannot_work(invoke: Invoke, args: tuple[str, ...]) -> 
 
 def test_cli_plain_output_prints_the_id_and_the_secret_apart(invoke: Invoke) -> None:
     made = invoke("subscriptions", "add", "--jurisdiction", "us", "--webhook",
-                  "http://127.0.0.1:1/hook")
+                  "https://hooks.example/hook")
     assert len(made.stdout.strip()) == 16 and "webhook secret" in made.stderr
 
 

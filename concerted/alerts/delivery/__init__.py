@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from concerted.alerts.delivery.email import compose, send_email
 from concerted.alerts.delivery.log import Attempt, last_digest, record, set_last_digest
 from concerted.alerts.delivery.webhook import send_webhook
+from concerted.alerts.destinations import PrivateDestination, check_destination
 from concerted.alerts.model import Subscription
 from concerted.alerts.queries import undelivered
 from concerted.alerts.settings import AlertSettings
@@ -74,6 +75,8 @@ def _send(channel: str, client: httpx.Client, settings: AlertSettings,
           subscription: Subscription, batch: Sequence[dict[str, Any]]) -> Attempt:
     try:
         if channel == "webhook":
+            if not settings.webhook_private:
+                check_destination(subscription.webhook or "")
             status, attempts = send_webhook(client, subscription, batch, settings.webhook,
                                             subscription.digest)
             return Attempt("sent", attempts, status)
@@ -81,6 +84,8 @@ def _send(channel: str, client: httpx.Client, settings: AlertSettings,
         return Attempt("sent")
     except FetchError as exc:
         return Attempt("failed", exc.attempts, exc.status_code, exc.reason, final=not exc.retry)
+    except PrivateDestination as exc:
+        return Attempt("failed", error=str(exc), final=True)
     except smtplib.SMTPRecipientsRefused as exc:
         return Attempt("failed", error=f"recipient refused: {exc}", final=True)
     except (OSError, smtplib.SMTPException) as exc:

@@ -1,0 +1,53 @@
+"""Spreadsheet cells that cannot run: list names and other text we did not write go into
+CSV and XLSX exports, and a name like `=HYPERLINK("https://…","Click")` must stay text.
+
+CSV: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+apostrophe (the convention spreadsheet programs show as "this is text"). XLSX: openpyxl
+writes a string starting with `=` as a formula, so such a cell is typed as a string instead;
+the value is kept exactly. Numbers and dates are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["FORMULA_START", "csv_cell", "csv_row", "xlsx_append"]
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: csv_cell(value) for key, value in row.items()}
+
+
+def _formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+def xlsx_append(sheet: Worksheet | WriteOnlyWorksheet, values: Iterable[Any]) -> None:
+    """Append one row; text that would be read as a formula is stored as text."""
+    row = list(values)
+    if isinstance(sheet, WriteOnlyWorksheet):
+        cells: list[Any] = []
+        for value in row:
+            if _formula(value):
+                cell = WriteOnlyCell(sheet, value)
+                cell.data_type = "s"
+                cells.append(cell)
+            else:
+                cells.append(value)
+        sheet.append(cells)
+        return
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if _formula(cell.value):
+            cell.data_type = "s"
