@@ -40,8 +40,11 @@ def decide(page: PageDep, left: FormText, right: FormText, decision: FormText,
     if page.session is None:
         raise ApiError(401, "log in to record a judgement")
     check_csrf(page.session, csrf_token)
-    judging.record(page.engine, judging.parse_ref(left), judging.parse_ref(right), decision,
-                   page.session.user.email)
+    try:  # a malformed ref or decision is the form's error, not the server's
+        judging.record(page.engine, judging.parse_ref(left), judging.parse_ref(right),
+                       decision, page.session.user.email)
+    except ValueError as exc:
+        raise ApiError(400, str(exc)) from None
     page.request.app.state.cache.refresh_soon()
     return RedirectResponse(f"/judgements?recorded={decision}", status_code=303)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Any
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -13,6 +14,8 @@ from concerted.dossiers import allegations, evidence, service
 from concerted.dossiers.model import LIST_FIELDS, EvidenceKind, Level
 from concerted.dossiers.records import Provenance
 from concerted.web.dossiers.rendering import CtxDep
+
+_E = TypeVar("_E", bound=StrEnum)
 
 __all__ = ["router"]
 
@@ -54,8 +57,16 @@ def allegation(ctx: CtxDep, dossier_id: str, summary: Text, level: Text, csrf_to
     with refusals():
         allegations.add_allegation(ctx.env, ctx.actor, dossier_id, allegations.AllegationInput(
             tuple(conduct), summary, places, victims, date_from or None, date_to or None,
-            Level(level)))
+            _choice(Level, level, "level")))
     return _back(dossier_id, "allegation")
+
+
+def _choice(enum: type[_E], value: str, name: str) -> _E:
+    try:
+        return enum(value)
+    except ValueError:
+        raise ValueError(f"{name} must be one of {', '.join(e.value for e in enum)}, "
+                         f"not {value[:40]!r}") from None
 
 
 @router.post("/dossiers/{dossier_id}/evidence")
@@ -65,12 +76,12 @@ async def upload(ctx: CtxDep, dossier_id: str, kind: Text, level: Text, title: T
                  file: Annotated[UploadFile | None, File()] = None) -> RedirectResponse:
     ctx.check(csrf_token)
     data = await file.read(ctx.env.max_upload + 1) if file and file.filename else None
-    item = evidence.EvidenceInput(
-        EvidenceKind(kind), Level(level), title, summary, url or None,
-        Provenance(source, obtained_on or None, collected_by), (),
-        file.filename if data is not None and file else None, data,
-        file.content_type if data is not None and file else None)
-    with refusals():
+    with refusals():  # a kind or level outside the lists is the caller's error: 400
+        item = evidence.EvidenceInput(
+            _choice(EvidenceKind, kind, "kind"), _choice(Level, level, "level"), title,
+            summary, url or None, Provenance(source, obtained_on or None, collected_by), (),
+            file.filename if data is not None and file else None, data,
+            file.content_type if data is not None and file else None)
         evidence.add_evidence(ctx.env, ctx.actor, dossier_id, item)
     return _back(dossier_id, "evidence")
 
