@@ -122,14 +122,19 @@ def public_command(app: AppContext) -> None:
 @keys_group.command("trust")
 @click.argument("public_key")
 @click.option("--org", required=True, metavar="NAME")
+@click.option("--from", "sender", required=True, metavar="ORG",
+              help="The sending organisation, as its instance names it: an instance signs "
+                   "for all its organisations, so the key alone is not enough.")
 @click.option("--label", required=True, help="Whose key it is.")
 @AS_OPTION
 @pass_app
 @refusals
-def trust_command(app: AppContext, public_key: str, org: str, label: str, as_email: str) -> None:
-    """Let ORG import bundles signed by PUBLIC_KEY (owners only)."""
+def trust_command(app: AppContext, public_key: str, org: str, sender: str, label: str,
+                  as_email: str) -> None:
+    """Let ORG import bundles that organisation --from sends, signed by its instance's
+    PUBLIC_KEY (owners only)."""
     env, actor = acting(app, as_email)
-    click.echo(bundle_import.trust_key(env, actor, org, public_key, label))
+    click.echo(bundle_import.trust_key(env, actor, org, public_key, label, sender))
 
 
 @click.command("backup")

@@ -49,7 +49,7 @@ BOUND: dict[str, tuple[Table, tuple[str, ...]]] = {
     "coalition_members": (coalition_members, ("coalition_id", "org_id")),
     "dossier_shares": (dossier_shares, ("dossier_id", "coalition_id", "level")),
     "dossier_alerts": (dossier_alerts, ("org_id", "user_id", "dossier_id")),
-    "trusted_keys": (trusted_keys, ("org_id", "key_id", "public_key")),
+    "trusted_keys": (trusted_keys, ("org_id", "key_id", "public_key", "signer_org")),
 }
 
 

@@ -8,9 +8,11 @@ sealed and audited as if entered by hand, with a custody entry naming the bundle
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from concerted.dossiers import audit
 from concerted.dossiers.allegations import AllegationInput, add_allegation
@@ -25,26 +27,35 @@ from concerted.dossiers.policy import Action, Actor, require_org
 from concerted.dossiers.records import Provenance
 from concerted.dossiers.service import create_dossier
 from concerted.store.reader import Reader
-from concerted.store.tables import trusted_keys
+from concerted.store.tables import imported_bundles, trusted_keys
 
 __all__ = ["BundleError", "import_bundle", "trust_key"]
 
 
-def trust_key(env: DossierEnv, actor: Actor, org: str, public_key: str, label: str) -> str:
-    """Let an organisation accept bundles signed by this Ed25519 public key (hex)."""
-    raw = bytes.fromhex(public_key.strip())
+def trust_key(env: DossierEnv, actor: Actor, org: str, public_key: str, label: str,
+              sender: str) -> str:
+    """Let an organisation accept bundles from organisation `sender` on the instance whose
+    Ed25519 public key (hex) this is. An instance signs for every organisation it holds, so
+    trusting the key alone would accept any of them."""
+    try:
+        raw = bytes.fromhex(public_key.strip())
+    except ValueError:
+        raw = b""
     if len(raw) != 32:
         raise ValueError("an Ed25519 public key is 32 bytes (64 hex digits)")
+    if not sender.strip():
+        raise ValueError("name the sending organisation, as it is called on its instance")
     key_id = hashlib.sha256(raw).hexdigest()[:32]
     with env.engine.begin() as conn:
         oid = org_id(conn, org)
         require_org(actor, oid, Action.MANAGE)
-        trusted = {"org_id": oid, "key_id": key_id, "public_key": raw.hex()}
+        trusted = {"org_id": oid, "key_id": key_id, "public_key": raw.hex(),
+                   "signer_org": sender.strip()}
         conn.execute(insert(trusted_keys).values(
             **trusted, label=label, added_at=now_iso(),
             bound=env.binder.tag("trusted_keys", trusted)))
         audit.record(conn, env.binder, actor.email, "keys.trust", "key", key_id, oid,
-                     {"label": label})
+                     {"label": label, "from": sender.strip()})
     return key_id
 
 
@@ -68,11 +79,62 @@ def import_bundle(env: DossierEnv, actor: Actor, org: str, data: bytes) -> str:
     with env.engine.connect() as conn:
         oid = org_id(conn, org)
         require_org(actor, oid, Action.WRITE)
-        trusted: set[str] = set()
+        trusted: set[tuple[str, str | None]] = set()
         for row in conn.execute(select(trusted_keys).where(trusted_keys.c.org_id == oid)):
             env.binder.check("trusted_keys", row)
-            trusted.add(row.public_key)
-    body, files = open_bundle(data, trusted)
+            trusted.add((row.public_key, row.signer_org))
+    body, files = open_bundle(data, {key for key, _ in trusted})
+    _check_sender(body["signer"], trusted)
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+    _reserve(env, oid, digest)
+    try:
+        dossier_id = _rebuild(env, actor, org, body, files)
+    except BaseException:
+        with env.engine.begin() as conn:
+            conn.execute(delete(imported_bundles).where(
+                imported_bundles.c.org_id == oid, imported_bundles.c.manifest_sha256 == digest))
+        raise
+    with env.engine.begin() as conn:
+        conn.execute(update(imported_bundles).where(
+            imported_bundles.c.org_id == oid, imported_bundles.c.manifest_sha256 == digest)
+            .values(dossier_id=dossier_id))
+        audit.record(conn, env.binder, actor.email, "bundle.import", "dossier", dossier_id, oid,
+                     {"signer": body["signer"]["key_id"], "from": body["signer"].get("org"),
+                      "level": body["level"], "files": len(files)})
+    return dossier_id
+
+
+def _check_sender(signer: dict[str, Any], trusted: set[tuple[str, str | None]]) -> None:
+    sender = signer.get("org")
+    if (signer["public_key"], sender) in trusted:
+        return
+    named = sorted(o for k, o in trusted if k == signer["public_key"] and o is not None)
+    if not named:
+        raise BundleError(
+            f"bundle rejected: key {signer['key_id']} was trusted before trust named the "
+            "sending organisation; trust it again with `concerted keys trust KEY --from ORG`")
+    raise BundleError(f"bundle rejected: sent by {sender!r}, but this organisation trusts key "
+                      f"{signer['key_id']} only for {', '.join(repr(o) for o in named)}")
+
+
+def _reserve(env: DossierEnv, oid: int, digest: str) -> None:
+    """Claim the bundle for this organisation before writing anything: a second import, even
+    a concurrent one, is refused."""
+    try:
+        with env.engine.begin() as conn:
+            conn.execute(insert(imported_bundles).values(
+                org_id=oid, manifest_sha256=digest, dossier_id="", imported_at=now_iso()))
+    except IntegrityError:
+        with env.engine.connect() as conn:
+            earlier = conn.execute(select(imported_bundles.c.dossier_id).where(
+                imported_bundles.c.org_id == oid,
+                imported_bundles.c.manifest_sha256 == digest)).scalar()
+        raise BundleError("bundle rejected: this organisation already imported it"
+                          + (f" as dossier {earlier}" if earlier else "")) from None
+
+
+def _rebuild(env: DossierEnv, actor: Actor, org: str, body: dict[str, Any],
+             files: dict[str, bytes]) -> str:
     case = body["dossier"]
     person = case["subject"]
     reader = Reader(env.engine)
@@ -87,9 +149,5 @@ def import_bundle(env: DossierEnv, actor: Actor, org: str, data: bytes) -> str:
         supports = tuple(renamed[s] for s in item["supports"] if s in renamed)
         add_evidence(env, actor, dossier_id,
                      _evidence(item, files.get(item["id"]), body["signer"], supports))
-    with env.engine.begin() as conn:
-        audit.record(conn, env.binder, actor.email, "bundle.import", "dossier", dossier_id, oid,
-                     {"signer": body["signer"]["key_id"], "level": body["level"],
-                      "files": len(files)})
     return dossier_id
 

@@ -503,7 +503,8 @@ audit_head = Table(
     Column("mac", String(80), nullable=True),  # HMAC of (seq, hash), apart from the entries'
 )
 
-# Partners' Ed25519 public keys an organisation accepts exchange bundles from.
+# Partners an organisation accepts exchange bundles from: an instance's Ed25519 public key
+# and the organisation on that instance (an instance signs for all its organisations).
 trusted_keys = Table(
     "trusted_keys",
     metadata,
@@ -513,13 +514,27 @@ trusted_keys = Table(
     Column("label", String(255), nullable=False),
     Column("public_key", String(64), nullable=False),  # hex
     Column("added_at", String(32), nullable=False),
+    # the sending organisation, as the signed manifest names it; None (older rows): refused
+    Column("signer_org", String(255), nullable=True),
     Column("bound", String(80), nullable=True),  # HMAC of the permission columns
-    UniqueConstraint("org_id", "key_id", name="uq_trusted_key"),
+    UniqueConstraint("org_id", "key_id", "signer_org", name="uq_trusted_signer"),
+)
+
+# Bundles an organisation has imported, by the SHA-256 of their signed manifest: a bundle
+# is imported once (a second import would duplicate the dossier and its evidence).
+imported_bundles = Table(
+    "imported_bundles",
+    metadata,
+    Column("org_id", Integer, ForeignKey("organisations.id"), primary_key=True),
+    Column("manifest_sha256", String(64), primary_key=True),
+    Column("dossier_id", String(32), nullable=False),
+    Column("imported_at", String(32), nullable=False),
 )
 
 __all__ += ["allegations", "audit_head", "audit_log", "coalition_members", "coalitions",
             "dossier_alerts", "dossier_listings", "dossier_shares", "dossiers", "evidence",
-            "org_members", "organisations", "submission_events", "submissions", "trusted_keys"]
+            "imported_bundles", "org_members", "organisations", "submission_events",
+            "submissions", "trusted_keys"]
 
 # Judgements recorded in the web review queue (concerted.state.judging): append-only and
 # attributed; the latest row for a pair is in force. A stand-in until concerted.resolve keeps

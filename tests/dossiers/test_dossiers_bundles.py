@@ -11,13 +11,14 @@ from dossier_world import PNG, WITNESS_TITLE, World
 from concerted.dossiers import bundle_import, evidence, service
 from concerted.dossiers.bundle import BundleError, export_bundle
 from concerted.dossiers.keys import public_key_hex
-from concerted.dossiers.model import Level
+from concerted.dossiers.model import Level, Subject
 from concerted.dossiers.policy import Forbidden
 
 
 def _trust(world: World, org: str = "Other NGO", owner: str = "other") -> None:
     key = public_key_hex(world.env.keyring.active_signing_key())
-    bundle_import.trust_key(world.env, world.actors[owner], org, key, "Rights Watch instance")
+    bundle_import.trust_key(world.env, world.actors[owner], org, key, "Rights Watch instance",
+                            "Rights Watch")
 
 
 def test_round_trip_redacted_to_the_recipient(world: World) -> None:
@@ -78,3 +79,40 @@ def test_export_needs_an_owner_and_never_carries_protected(world: World) -> None
         export_bundle(world.env, world.actors["editor"], world.dossier, Level.PUBLIC)
     with pytest.raises(ValueError, match="never leaves"):
         export_bundle(world.env, world.actors["owner"], world.dossier, Level.PROTECTED)
+
+
+def test_trust_is_per_sending_organisation(world: World) -> None:
+    """The instance key signs for all its organisations: trusting Rights Watch's bundles does
+    not accept one that Partner NGO, on the same instance, sends (issue 15, Low)."""
+    _trust(world)
+    partner = world.actors["partner"]
+    theirs = service.create_dossier(world.env, partner, "Partner NGO",
+                                    Subject("Someone Else"))
+    data = export_bundle(world.env, partner, theirs, Level.PUBLIC)
+    with pytest.raises(BundleError, match=r"sent by 'Partner NGO'.*only for 'Rights Watch'"):
+        bundle_import.import_bundle(world.env, world.actors["other"], "Other NGO", data)
+
+
+def test_a_bundle_is_imported_once(world: World) -> None:
+    data = export_bundle(world.env, world.actors["owner"], world.dossier, Level.PUBLIC)
+    _trust(world)
+    other = world.actors["other"]
+    first = bundle_import.import_bundle(world.env, other, "Other NGO", data)
+    with pytest.raises(BundleError, match=f"already imported it as dossier {first}"):
+        bundle_import.import_bundle(world.env, other, "Other NGO", data)
+    assert len(service.list_dossiers(world.env, other)) == 1
+
+
+def test_a_trust_that_names_no_organisation_is_refused(world: World) -> None:
+    from sqlalchemy import update
+
+    from concerted.store.tables import trusted_keys
+
+    data = export_bundle(world.env, world.actors["owner"], world.dossier, Level.PUBLIC)
+    _trust(world)
+    with world.env.engine.begin() as conn:  # as a trust made before revision 0005 is
+        row = conn.execute(trusted_keys.select()).one()
+        tag = world.env.binder.tag("trusted_keys", {**row._mapping, "signer_org": None})
+        conn.execute(update(trusted_keys).values(signer_org=None, bound=tag))
+    with pytest.raises(BundleError, match="trust it again"):
+        bundle_import.import_bundle(world.env, world.actors["other"], "Other NGO", data)

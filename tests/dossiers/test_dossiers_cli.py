@@ -95,7 +95,8 @@ def test_backup_restore_rotate_and_bundles(tmp_path: Path) -> None:
     refused = sh("dossiers", "import", str(bundle), "--org", "Partner NGO", *partner, ok=False)
     assert "does not trust" in refused.output
     key = sh("keys", "public").stdout.strip()
-    sh("keys", "trust", key, "--org", "Partner NGO", "--label", "Rights Watch", *partner)
+    sh("keys", "trust", key, "--org", "Partner NGO", "--from", "Rights Watch", "--label",
+       "Rights Watch", *partner)
     copy = sh("dossiers", "import", str(bundle), "--org", "Partner NGO", *partner).stdout
     assert "ZHU Hailun" in sh("dossiers", "show", copy.strip(), *partner).stdout
     damaged = bytearray(bundle.read_bytes())
