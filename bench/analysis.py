@@ -73,15 +73,13 @@ def main() -> None:
     from concerted.analysis.suite import Analysis
     from concerted.reports.html import render_html
     from concerted.reports.load import load_inputs
-    from concerted.reports.targets import with_targets
     from concerted.reports.xlsx import write_xlsx
     from concerted.store.db import connect
 
     url = args.db or _store(args.lists)
     times: dict[str, float] = {}
     engine = connect(url)
-    inputs = _timed("load inputs from the store", lambda: load_inputs(engine), times)
-    inputs, how = _timed("canonical targets", lambda: with_targets(engine, inputs), times)
+    inputs = _timed("load inputs and targets", lambda: load_inputs(engine), times)
     gc.freeze()  # as the CLI does: the inputs live as long as the process
     analysis = Analysis(inputs)
     for name in STEPS:
@@ -92,7 +90,7 @@ def main() -> None:
         _timed("report: XLSX", lambda: write_xlsx(analysis, Path(folder) / "r.xlsx"), times)
 
     analyses = sum(times[name] for name in STEPS)
-    print(f"store: {url}; targets: {how}")
+    print(f"store: {url}")
     print(f"targets {len(inputs.targets)}, designations {len(analysis.designations)}, "
           f"rounds {len(analysis.rounds)}, lags {len(analysis.lags)}, gaps {len(analysis.gaps)}")
     for label, seconds in times.items():

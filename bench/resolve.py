@@ -52,14 +52,14 @@ def phase_resolve(url: str, workers: str) -> dict[str, object]:
 
 
 def phase_evaluate(url: str) -> dict[str, object]:
+    from concerted.reports.load import load_inputs
     from concerted.resolve.evaluate import evaluate, evaluate_targets, read_pairs
-    from concerted.resolve.targets import load_targets
     from concerted.resolve.xref import load_records
     from concerted.store.db import connect
 
     engine, pairs = connect(url), read_pairs()
-    target = {f"{r.listing.source}:{r.listing.key}": t.id
-              for t in load_targets(engine) for r in t.listings}
+    target = {f"{source}:{key}": t.id
+              for t in load_inputs(engine).targets for source, key in t.listings}
     measured = {"pairwise (scorer at 0.9)": evaluate(load_records(engine), pairs),
                 "targets (after resolve and the linker)": evaluate_targets(pairs, target.get)}
     return {mode: {name: {"precision": round(m.precision, 4), "recall": round(m.recall, 4),

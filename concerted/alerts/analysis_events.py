@@ -1,7 +1,8 @@
 """Events from the analyses: a new coordinated round, a gap opened or closed.
 
-The analyses are recomputed over the whole store (`concerted.reports.load.load_inputs`) and
-compared with what the previous run saw, remembered in `alert_marks`. The first run is the
+The analyses are those of `concerted rounds` and `concerted gaps` (the same `Analysis` over
+the same resolved targets, `concerted.reports.load.load_inputs`), compared with what the
+previous run saw, remembered in `alert_marks`. The first run is the
 baseline: it remembers and raises nothing, as a source's first snapshot does.
 """
 
@@ -10,16 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import date
 
 from sqlalchemy import Engine, delete, insert, select
 
 from concerted.alerts.model import Event
 from concerted.alerts.service import raise_alerts
-from concerted.analysis.designations import build_designations
-from concerted.analysis.gaps import Gap, GapConfig, find_gaps
-from concerted.analysis.partners import partners, registry_eligibility
-from concerted.analysis.rounds import Round, find_rounds
+from concerted.analysis.gaps import Gap
+from concerted.analysis.rounds import Round
+from concerted.analysis.suite import Analysis
 from concerted.reports.load import load_inputs
 from concerted.store.tables import alert_marks
 
@@ -32,10 +31,8 @@ def analysis_alerts(engine: Engine, created_at: str) -> tuple[int, str]:
     as_of = inputs.as_of
     if as_of is None:
         return 0, "analyse: the store holds no list yet"
-    designations = build_designations(inputs)
-    rounds = find_rounds(designations)
-    gaps = find_gaps(designations, partners(inputs), registry_eligibility,
-                     GapConfig(as_of=date.fromisoformat(as_of)))
+    analysis = Analysis(inputs)
+    rounds, gaps = analysis.rounds, analysis.gaps
     events = round_events(engine, rounds, as_of) + gap_events(engine, gaps, as_of)
     new = raise_alerts(engine, events, created_at)
     return new, f"analyse: {len(rounds)} rounds, {len(gaps)} gaps, {len(events)} changed"

@@ -13,8 +13,7 @@ from rigour.territories import lookup_territory
 
 from concerted.model import Listing
 
-__all__ = ["Inputs", "ListingKey", "ListingRecord", "Target", "listing_countries",
-           "targets_from_records"]
+__all__ = ["Inputs", "ListingKey", "ListingRecord", "Target", "listing_countries"]
 
 ListingKey = tuple[str, str]
 """(source id, the list's own key), e.g. ("gb_hmt_conlist", "14074")."""
@@ -85,12 +84,3 @@ def listing_countries(listing: Listing) -> tuple[str, ...]:
 def _country(text: str) -> str | None:
     territory = lookup_territory(text.strip())
     return territory.code if territory else None
-
-
-def targets_from_records(records: Mapping[ListingKey, ListingRecord]) -> tuple[Target, ...]:
-    """Each listing its own target: the fallback when no cross-list resolution is at hand."""
-    return tuple(
-        Target(id=f"{source}:{key}", name=record.listing.name, schema=record.listing.schema,
-               countries=listing_countries(record.listing), listings=((source, key),))
-        for (source, key), record in sorted(records.items())
-    )

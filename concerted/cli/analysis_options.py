@@ -14,7 +14,6 @@ from concerted.analysis.rounds import RoundConfig
 from concerted.analysis.suite import Analysis, AnalysisConfig
 from concerted.cli.context import AppContext
 from concerted.reports.load import load_inputs
-from concerted.reports.targets import with_targets
 
 __all__ = ["analysis_options", "build_analysis"]
 
@@ -66,8 +65,7 @@ def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> An
     rounds = RoundConfig(options.pop("window_days"), options.pop("max_uncertainty"))
     config = AnalysisConfig(filter=flt, rounds=rounds, stale_days=options.pop("stale_days"),
                             **extra)
-    inputs, _ = with_targets(app.engine, load_inputs(app.engine),
-                             one_per_listing=options.pop("one_per_listing"))
+    inputs = load_inputs(app.engine, one_per_listing=options.pop("one_per_listing"))
     # The inputs live as long as the command; keeping the cycle collector from walking them
     # again and again halves the time of the analyses.
     gc.freeze()

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from pathlib import Path
 
 import click
 
-from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.resolve.export import TARGET_COLUMNS, target_entities, target_rows
+from concerted.reports.load import load_inputs
 from concerted.resolve.matching import match_targets, query_listing
-from concerted.resolve.targets import load_targets
 from concerted.resolve.xref import load_records
-from concerted.sources import SOURCES
+from concerted.views.exports import targets_to
 
 __all__ = ["register"]
 
 _MATCH_COLUMNS = ["target_id", "score", "match", "name", "schema", "listings", "explanation"]
-
-
-def _jurisdiction(source: str) -> str:
-    return SOURCES[source].jurisdiction if source in SOURCES else source
 
 
 @click.command("match")
@@ -44,26 +36,14 @@ def match_command(app: AppContext, names: tuple[str, ...], birth_dates: tuple[st
                   fmt: str) -> None:
     """Scored targets for a name, with the explanation of each score."""
     query = query_listing(names, birth_dates, nationalities, schema)
-    hits = match_targets(query, load_records(app.engine), load_targets(app.engine), limit)
+    targets = list(load_inputs(app.engine).targets)
+    hits = match_targets(query, load_records(app.engine), targets, limit)
     rows = [{"target_id": h.target.id, "score": round(h.best.score, 4),
              "match": h.best.score >= threshold, "name": h.target.name,
              "schema": h.target.schema,
-             "listings": [f"{r.listing.source}:{r.listing.key}" for r in h.target.listings],
+             "listings": [f"{source}:{key}" for source, key in h.target.listings],
              "explanation": h.best.explanation()} for h in hits]
     emit(rows, fmt, _MATCH_COLUMNS, f"matches for {names[0]}")
-
-
-def _write_xlsx(rows: list[dict[str, object]], output: Path) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "targets"
-    sheet.append(TARGET_COLUMNS)
-    for row in rows:
-        sheet.append([";".join(v) if isinstance(v, list) else v for v in row.values()])
-    book.save(output)
 
 
 @click.command("targets")
@@ -73,31 +53,17 @@ def _write_xlsx(rows: list[dict[str, object]], output: Path) -> None:
               help="File to write (required for xlsx).")
 @pass_app
 def export_targets(app: AppContext, fmt: str, output: Path | None) -> None:
-    """One row per (target, listing): the listings each target brings together."""
-    targets = load_targets(app.engine)
-    rows = list(target_rows(targets, _jurisdiction))
-    if fmt == "xlsx":
-        if output is None:
-            raise click.UsageError("--format xlsx needs --output FILE")
-        _write_xlsx(rows, output)
-        return
-    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if fmt == "json":
-            json.dump(rows, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-        elif fmt == "ftm":
-            for target in targets:
-                for entity in target_entities(target, _jurisdiction):
-                    stream.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
-        else:
-            writer = csv.DictWriter(stream, fieldnames=TARGET_COLUMNS)
-            writer.writeheader()
-            writer.writerows(csv_row({**r, "programs": ";".join(r["programs"])})
-                             for r in rows)
-    finally:
-        if output:
-            stream.close()
+    """One row per (target, listing): the listings each target brings together, every
+    listing the store has seen (the rows of the API's export)."""
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs --output FILE")
+    inputs = load_inputs(app.engine)
+    body = targets_to(fmt, inputs.targets, inputs.records)
+    if output is not None:
+        output.write_bytes(body)
+    else:
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
 
 
 def register(group: click.Group) -> None:

@@ -1,5 +1,8 @@
 """Build the analyses' inputs from the store: listings placed in their list's history, the
-canonical targets, and the program registry's themes. The only I/O the analyses need."""
+canonical targets, and the program registry's themes. The only I/O the analyses need.
+
+The targets are the resolved ones (`concerted.resolve.targets`) unless the caller asks for
+one target per listing: every command, page and alert analyses the same targets."""
 
 from __future__ import annotations
 
@@ -9,16 +12,19 @@ from typing import Any
 from sqlalchemy import Engine
 
 from concerted.analysis.designations import program_key
-from concerted.analysis.inputs import Inputs, ListingRecord, targets_from_records
+from concerted.analysis.inputs import Inputs, ListingRecord
 from concerted.model import ProgramRef
 from concerted.programs import UnknownProgram, get_program
+from concerted.resolve import targets as canonical
 from concerted.sources import SOURCES
 from concerted.store.reader import ListingRow, Reader
 
 __all__ = ["load_inputs", "program_seen", "program_themes"]
 
 
-def load_inputs(engine: Engine) -> Inputs:
+def load_inputs(engine: Engine, one_per_listing: bool = False) -> Inputs:
+    """Every listing ever seen with its history, and the targets: resolved under the
+    judgements in force, or with `one_per_listing` each listing its own."""
     reader = Reader(engine)
     calendars = _calendars(reader.snapshots())
     seen = {source: program_seen(reader, source) for source in calendars}
@@ -27,7 +33,8 @@ def load_inputs(engine: Engine) -> Inputs:
         for row in reader.listings(current=None)
     }
     return Inputs(
-        targets=targets_from_records(records),
+        targets=(canonical.one_per_listing(records) if one_per_listing
+                 else canonical.load_targets(engine, records)),
         records=records,
         calendars=calendars,
         program_themes=program_themes(records.values()),

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from concerted.analysis.inputs import Target
 from concerted.model import Listing, Name
 from concerted.resolve.block import Blocker
 from concerted.resolve.record import Record, prepare
 from concerted.resolve.score import Score, get_scorer
-from concerted.resolve.targets import Target
 
 __all__ = ["Hit", "match_targets", "query_listing"]
 
@@ -37,7 +37,7 @@ def match_targets(query: Listing, records: list[Record], targets: list[Target],
     pool = [prepare(query), *records]
     blocker = Blocker(pool)
     chosen = get_scorer(scorer, blocker.idf)
-    target_of = {f"{r.listing.source}:{r.listing.key}": t for t in targets for r in t.listings}
+    target_of = {f"{source}:{key}": t for t in targets for source, key in t.listings}
     best: dict[str, Hit] = {}
     for j in blocker.neighbours(0, limit * 10):
         score = chosen.score(pool[0], pool[j])

@@ -7,8 +7,8 @@ from itertools import combinations
 from typing import Any
 
 from concerted.resolve.judgements import pair_key
+from concerted.resolve.record import listing_ref
 from concerted.resolve.score import SCORERS, Scorer, get_scorer
-from concerted.state.links import ref
 from concerted.state.model import State
 from concerted.state.prepared import prepared
 
@@ -28,7 +28,7 @@ def explain_target(state: State, target_id: str, limit: int = 12) -> list[dict[s
     explained = []
     for a, b in pairs[:limit]:
         score = scorer.score(prepared(a.listing), prepared(b.listing))
-        key = pair_key(ref(a.key), ref(b.key))
+        key = pair_key(listing_ref(*a.key), listing_ref(*b.key))
         explained.append({"left": {"source": a.listing.source, "listing_key": a.listing.key},
                           "right": {"source": b.listing.source, "listing_key": b.listing.key},
                           "score": round(score.score, 3), "scorer": scorer.name,

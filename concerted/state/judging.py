@@ -3,39 +3,52 @@ the resolve package's journal) and read them, and the queue of pairs waiting for
 
 A thin adapter over `concerted.resolve.journal`, so the surfaces need no other module.
 People's judgements are read straight from the journal's tables (the system's automatic
-links are thousands, and a page needs only the people's). Before `concerted resolve` has
-run, the queue is the stand-in's uncertain suggestions.
+links are thousands, and a page needs only the people's).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, exists, select
 
 from concerted.accounts.clock import iso, utcnow
 from concerted.analysis.inputs import ListingKey
 from concerted.resolve import journal
 from concerted.resolve.judgements import SYSTEM, JudgementRecord
-from concerted.state.links import parse_ref, ref
+from concerted.resolve.record import listing_ref
 from concerted.state.model import State
 from concerted.store.tables import judgements as journal_table
-from concerted.store.tables import review_judgements
+from concerted.store.tables import resolve_queue, review_judgements
 
 __all__ = ["DECISIONS", "available", "judgements", "parse_ref", "record", "review_queue"]
 
 DECISIONS = ("positive", "negative", "unsure")
 
 
-def available() -> bool:
-    return True
+def parse_ref(text: str) -> ListingKey:
+    """A listing cited as `source:key`, as the review queue and the API name them."""
+    source, _, key = text.partition(":")
+    if not source or not key:
+        raise ValueError(f"not a listing reference (source:key): {text!r}")
+    return source, key
+
+
+def available(engine: Engine) -> bool:
+    """Whether `concerted resolve` has run on this store (it leaves system links or a
+    queue); until then there is nothing to review and each listing is its own target."""
+    with engine.connect() as conn:
+        system = conn.scalar(select(exists().where(journal_table.c.user == SYSTEM)))
+        queued = conn.scalar(select(exists().select_from(resolve_queue)))
+    return bool(system or queued)
 
 
 def record(engine: Engine, left: ListingKey, right: ListingKey, decision: str, user: str,
            score: float | None = None) -> dict[str, Any]:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
-    row = JudgementRecord.make(ref(left), ref(right), decision, user, iso(utcnow()), score)
+    row = JudgementRecord.make(listing_ref(*left), listing_ref(*right), decision, user,
+                               iso(utcnow()), score)
     journal.append(engine, [row])
     return {"left": row.left, "right": row.right, "judgement": row.judgement.value,
             "score": row.score, "user": row.user, "created_at": row.created_at}
@@ -72,11 +85,6 @@ def review_queue(engine: Engine, state: State, limit: int = 20) -> list[dict[str
     waiting = [item for item in journal.queue(engine, decided)
                if state.target_for(item.left) != state.target_for(item.right)
                or state.target_for(item.left) is None]
-    if waiting or not state.suggestions:
-        return [{"left": i.left, "right": i.right, "score": round(i.score, 3),
-                 "reason": i.reason, "explanation": [f.get("explanation", "") for f in
-                                                     i.features]} for i in waiting[:limit]]
-    stand_in = [s for s in state.suggestions if s.score < state.link_config.auto
-                and (ref(s.left), ref(s.right)) not in decided
-                and state.target_of.get(s.left) != state.target_of.get(s.right)]
-    return [{**s.to_dict(), "reason": "band"} for s in stand_in[:limit]]
+    return [{"left": i.left, "right": i.right, "score": round(i.score, 3),
+             "reason": i.reason, "explanation": [f.get("explanation", "") for f in i.features]}
+            for i in waiting[:limit]]

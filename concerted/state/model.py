@@ -16,7 +16,6 @@ from concerted.analysis.gaps import Gap
 from concerted.analysis.inputs import Inputs, ListingKey, ListingRecord, Target
 from concerted.analysis.lags import Lag
 from concerted.analysis.round_types import Round
-from concerted.state.links import LinkConfig, Suggestion
 from concerted.state.search import Hit, NameIndex
 
 __all__ = ["State"]
@@ -39,8 +38,6 @@ class State:
     index: NameIndex
     sources: tuple[dict[str, Any], ...]  # Reader.source_summaries, with jurisdiction
     resolution: str  # how targets were formed
-    suggestions: tuple[Suggestion, ...] = ()  # scored cross-list pairs (review and auto)
-    link_config: LinkConfig = field(default_factory=LinkConfig)
     judged: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # in force
     targets: dict[str, Target] = field(default_factory=dict)
     target_of: dict[ListingKey, str] = field(default_factory=dict)

@@ -1,38 +1,28 @@
-"""Exports: one row per (target, listing) as CSV, JSON, FollowTheMoney or XLSX, and any
-flat rows (gaps) as CSV or XLSX. Returns bytes; the caller decides where they go."""
+"""Exports: one row per (target, listing) as CSV, JSON or XLSX, the targets merged as
+FollowTheMoney entities, and any flat rows (gaps) as CSV or XLSX. Returns bytes; the caller
+(the API, or `concerted export targets`) decides where they go, so both write the same."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
 
+from concerted.analysis.inputs import Target
 from concerted.cells import csv_cell, xlsx_append
-from concerted.ftm import listing_entities
+from concerted.resolve.export import TARGET_COLUMNS, Records, target_entities, target_rows
 from concerted.state.model import State
 
-__all__ = ["EXPORT_FORMATS", "MEDIA_TYPES", "TARGET_COLUMNS", "export_targets", "rows_to"]
+__all__ = ["EXPORT_FORMATS", "MEDIA_TYPES", "export_targets", "targets_to"]
 
-TARGET_COLUMNS = ["target_id", "source", "listing_key", "jurisdiction", "schema", "name",
-                  "programs", "listed_on"]
 EXPORT_FORMATS = ("csv", "json", "ftm", "xlsx")
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
                "ftm": "application/x-ndjson",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-
-
-def target_rows(state: State) -> Iterator[dict[str, Any]]:
-    for target_id in sorted(state.targets):
-        for record in state.target_records(target_id):
-            listing = record.listing
-            yield {"target_id": target_id, "source": listing.source, "listing_key": listing.key,
-                   "jurisdiction": record.jurisdiction, "schema": listing.schema,
-                   "name": listing.name, "programs": list(listing.program_ids),
-                   "listed_on": listing.listed_on}
 
 
 def _cell(value: Any) -> Any:
@@ -62,13 +52,16 @@ def rows_to(fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) ->
     return text.getvalue().encode("utf-8")
 
 
-def export_targets(state: State, fmt: str) -> bytes:
+def targets_to(fmt: str, targets: Iterable[Target], records: Records) -> bytes:
+    """The targets (by id) with their listings, in `fmt` (csv, json, xlsx or ftm)."""
+    ordered = sorted(targets, key=lambda t: t.id)
     if fmt == "ftm":
-        lines = []
-        for target_id in sorted(state.targets):
-            for record in state.target_records(target_id):
-                for entity in listing_entities(record.listing, record.jurisdiction):
-                    lines.append(json.dumps(entity, ensure_ascii=False, sort_keys=True))
+        lines = [json.dumps(entity, ensure_ascii=False, sort_keys=True)
+                 for target in ordered for entity in target_entities(target, records)]
         return ("\n".join(lines) + "\n").encode("utf-8")
-    return state.remember(("export", fmt), lambda: rows_to(fmt, list(target_rows(state)),
-                                                              TARGET_COLUMNS))
+    return rows_to(fmt, list(target_rows(ordered, records)), TARGET_COLUMNS)
+
+
+def export_targets(state: State, fmt: str) -> bytes:
+    return state.remember(("export", fmt), lambda: targets_to(
+        fmt, state.targets.values(), state.inputs.records))

@@ -31,7 +31,7 @@ def review_page(page: PageDep, done: str | None = None) -> HTMLResponse:
             pairs.append({"pair": pair, "left": listing_detail(left),
                           "right": listing_detail(right)})
     return page.render("review.html", "/api/v1/review", pairs=pairs, done=done,
-                       available=judging.available())
+                       available=judging.available(page.engine))
 
 
 @router.post("/review")

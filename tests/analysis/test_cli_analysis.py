@@ -66,9 +66,8 @@ INPUTS = Inputs(
 
 @pytest.fixture(autouse=True)
 def _inputs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("concerted.cli.analysis_options.load_inputs", lambda engine: INPUTS)
-    monkeypatch.setattr("concerted.cli.analysis_options.with_targets",
-                        lambda engine, inputs, one_per_listing=False: (inputs, "as given"))
+    monkeypatch.setattr("concerted.cli.analysis_options.load_inputs",
+                        lambda engine, one_per_listing=False: INPUTS)
     monkeypatch.setattr("concerted.cli.analysis_options.gc.freeze", lambda: None)
 
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from concerted.model import Listing
+from concerted.reports.load import load_inputs
 from concerted.resolve import journal
 from concerted.resolve.judgements import SYSTEM, Judgement, JudgementRecord, effective
-from concerted.resolve.targets import load_targets
 from concerted.resolve.xref import ResolveConfig, run
 
 CONFIG = ResolveConfig(workers=1)
@@ -19,8 +19,8 @@ J = "ca_sema:Justice for Victims of Corrupt Foreign Officials Regulations (JVCFO
 
 
 def together(engine: Engine) -> dict[str, str]:
-    return {f"{r.listing.source}:{r.listing.key}": t.id
-            for t in load_targets(engine) for r in t.listings}
+    return {f"{source}:{key}": t.id
+            for t in load_inputs(engine).targets for source, key in t.listings}
 
 
 def test_links_the_same_person_across_lists(engine: Engine) -> None:
