@@ -4,7 +4,8 @@ listings (invariant 5: a dossier stores source listing keys, never canonical tar
 Canonical targets come from the served `State` (cross-list resolution), which moves as
 judgements change; so a dossier keeps only listing keys, and `expand` re-reads their
 targets' other listings at read time. Without a state at hand (the command line), a target
-id `source:key` names its one listing and any other id has the state built once.
+id `source:key` names its one listing and any other id is looked up among the targets the
+one builder makes (`concerted.resolve.targets`, through `load_inputs`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from concerted.analysis.inputs import Inputs, ListingRecord
 from concerted.dossiers.policy import NotFound
+from concerted.reports.load import load_inputs
 from concerted.resolve.matching import match_targets, query_listing
-from concerted.resolve.targets import load_targets
 from concerted.resolve.xref import load_records
 from concerted.sources import SOURCES
 from concerted.state.model import State
@@ -47,11 +49,9 @@ def listing_keys(engine: Engine, target_id: str, state: State | None = None
     if state is None and source in SOURCES and key:
         check_listing(engine, source, key)
         return [(source, key)]
-    if state is None:
-        from concerted.state.build import build_state
-
-        state = build_state(engine)
-    target = state.targets.get(target_id)
+    targets = state.targets if state is not None else {
+        t.id: t for t in load_inputs(engine).targets}
+    target = targets.get(target_id)
     if target is None:
         raise NotFound(f"no target {target_id}")
     return list(target.listings)
@@ -88,11 +88,17 @@ def suggest_targets(engine: Engine, name: str, schema: str = "Person", limit: in
                     floor: float = 0.7) -> list[Suggestion]:
     """The targets whose names match the subject's, best first (the `concerted match`
     screening: blocking, then the explained scorer), those scoring under `floor` left out."""
+    inputs = load_inputs(engine)
     hits = match_targets(query_listing((name,), schema=schema), load_records(engine),
-                         load_targets(engine), limit)
+                         list(inputs.targets), limit)
     return [Suggestion(
-        h.target.id, h.target.name, round(h.best.score, 3),
-        tuple((r.listing.source, r.listing.key) for r in h.target.listings),
-        tuple(dict.fromkeys(d for r in h.target.listings for d in r.listing.birth_dates)),
-        tuple(dict.fromkeys(c for r in h.target.listings for c in r.listing.nationalities)))
+        h.target.id, h.target.name, round(h.best.score, 3), h.target.listings,
+        tuple(dict.fromkeys(d for r in _records(inputs, h.target.listings)
+                            for d in r.listing.birth_dates)),
+        tuple(dict.fromkeys(c for r in _records(inputs, h.target.listings)
+                            for c in r.listing.nationalities)))
         for h in hits if h.best.score >= floor]
+
+
+def _records(inputs: Inputs, keys: Iterable[tuple[str, str]]) -> list[ListingRecord]:
+    return [inputs.records[key] for key in keys if key in inputs.records]

@@ -22,9 +22,9 @@ from concerted.archive import Archive
 from concerted.cli import cli
 from concerted.ingest import IngestOptions, collect, ingest
 from concerted.rebuild import outdated_sources
+from concerted.reports.load import load_inputs
 from concerted.resolve import journal
 from concerted.resolve.judgements import Judgement, JudgementRecord
-from concerted.resolve.targets import load_targets
 from concerted.sources.base import Files, Parsed
 from concerted.store.db import connect
 from concerted.store.reader import Reader
@@ -81,8 +81,7 @@ def _judge(engine: Engine) -> None:
 def _people_made(engine: Engine) -> dict[str, Any]:
     with engine.connect() as conn:
         rows = [tuple(r) for r in conn.execute(select(judgements).order_by(judgements.c.id))]
-    targets = {t.id: [(r.listing.source, r.listing.key) for r in t.listings]
-               for t in load_targets(engine)}
+    targets = {t.id: list(t.listings) for t in load_inputs(engine).targets}
     return {"judgements": rows, "targets": targets}
 
 
