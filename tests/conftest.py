@@ -19,6 +19,13 @@ from pathlib import Path
 
 import pytest
 
+# The dossier keyring is wrapped under a passphrase that never lives in the data folder
+# (concerted.dossiers.keywrap); the suite uses a fixed one, with the cheap KDF parameters that
+# CONCERTED_KEY_KDF_TEST selects, so that each test's new keyring costs milliseconds.
+# Set before anything runs, so that commands and servers started by tests inherit them.
+os.environ.setdefault("CONCERTED_KEY_PASSPHRASE", "the test suite's passphrase, not a secret")
+os.environ.setdefault("CONCERTED_KEY_KDF_TEST", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 

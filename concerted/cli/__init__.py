@@ -11,6 +11,7 @@ from concerted.cli import (
     dossiers_cmd,
     fetch_cmd,
     ingest_cmd,
+    keys_cmd,
     lists_cmd,
     programs_cmd,
     resolve_cmd,
@@ -36,7 +37,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 
 for module in (ingest_cmd, lists_cmd, programs_cmd, analysis_cmd, fetch_cmd, alerts_cmd,
-               users_cmd, serve_cmd, dossiers_cmd, resolve_cmd, upgrade_cmd):
+               users_cmd, serve_cmd, dossiers_cmd, resolve_cmd, upgrade_cmd, keys_cmd):
     module.register(cli)
 
 

@@ -14,7 +14,7 @@ from concerted.dossiers.bundle import BundleError
 from concerted.dossiers.crypto import TamperedError
 from concerted.dossiers.env import DossierEnv
 from concerted.dossiers.files import RefusedFile
-from concerted.dossiers.keys import KeyMissing
+from concerted.dossiers.keys import KeyMissing, PassphraseError
 from concerted.dossiers.policy import Actor, Forbidden, NotFound
 from concerted.programs import UnknownProgram
 
@@ -29,7 +29,10 @@ AS_OPTION = click.option("--as", "as_email", envvar="CONCERTED_AS", required=Tru
 
 
 def dossier_env(app: AppContext) -> DossierEnv:
-    return DossierEnv.from_settings(app.settings, app.engine)
+    try:
+        return DossierEnv.from_settings(app.settings, app.engine)
+    except (KeyMissing, PassphraseError) as exc:  # no keyring or passphrase: say which
+        raise click.ClickException(str(exc)) from None
 
 
 def acting(app: AppContext, email: str) -> tuple[DossierEnv, Actor]:
@@ -41,7 +44,7 @@ def acting(app: AppContext, email: str) -> tuple[DossierEnv, Actor]:
 
 
 _REFUSALS = (NotFound, Forbidden, BundleError, RefusedFile, TamperedError, KeyMissing,
-             UnknownProgram, ValueError)
+             PassphraseError, FileExistsError, UnknownProgram, ValueError)
 
 
 def refusals(command: Callable[P, R]) -> Callable[P, R]:

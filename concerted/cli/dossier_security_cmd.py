@@ -13,7 +13,8 @@ from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
 from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.dossiers import audit, backup, bundle, bundle_import, rotation, verify
-from concerted.dossiers.keys import KeyMissing, Keyring, key_file, load_keyring, public_key_hex
+from concerted.dossiers.env import instance_keyring
+from concerted.dossiers.keys import Keyring, key_file, load_keyring, public_key_hex
 from concerted.dossiers.model import Level
 from concerted.store.db import connect
 from concerted.store.migrate import SchemaError, head_revision
@@ -147,7 +148,7 @@ def backup_command(app: AppContext, file: Path) -> None:
     `concerted upgrade`."""
     engine = connect(app.settings.db_url, create=False)
     try:
-        keyring = load_keyring(key_file(app.settings.data_dir))
+        keyring = instance_keyring(app.settings, engine)
         summary = backup.backup(engine, app.archive, keyring, file)
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from None
@@ -166,10 +167,9 @@ def backup_command(app: AppContext, file: Path) -> None:
 def restore_command(app: AppContext, file: Path, unsigned: bool) -> None:
     """Restore a backup into an empty store and data folder, then migrate it to the newest
     schema revision. Needs the keyring holding the backup's data key."""
-    try:
-        keyring: Keyring | None = load_keyring(key_file(app.settings.data_dir), create=False)
-    except KeyMissing:
-        keyring = None
+    path = key_file(app.settings.data_dir)
+    # A format-1 backup needs no keyring; a missing one is never made here.
+    keyring: Keyring | None = load_keyring(path) if path.exists() else None
     summary = backup.restore(app.engine, app.archive, keyring, file, unsigned)
     click.echo(f"restored {len(summary['tables'])} tables and {len(summary['files'])} files "
                f"(taken at schema revision {summary['restored_revision']}, now "

@@ -1,14 +1,17 @@
 """The keyring: AES-256 data keys (one active, older ones kept to read what they sealed),
 Ed25519 signing keys for exchange bundles, and the MAC key that binds permission columns and
-the audit chain (`binding`), in one JSON file readable by its owner only.
+the audit chain (`binding`), in one file readable by its owner only.
 
 The MAC key is not rotated with the data keys: the audit chain it keys reaches back to the
 first entry, and dropping old data keys must not make that history unverifiable. A keyring
 written before MAC keys existed gets one the first time it is loaded.
 
-The file lives at `CONCERTED_KEY_FILE`, by default `<data dir>/keys/keyring.json`. It is never
-written to the database, to backups or to logs: whoever holds the store and the backups
-without it holds ciphertext.
+The file lives at `CONCERTED_KEY_FILE`, by default `<data dir>/keys/keyring.json`, wrapped
+under a passphrase kept outside the data folder (`keywrap`); a keyring written in clear by an
+older Concerted is wrapped the first time it is read. It is never written to the database,
+to backups or to logs. A keyring is made only when asked (`concerted keys init`), or on
+first use at the default place while the store holds no dossier: a missing
+`CONCERTED_KEY_FILE` is refused, never silently replaced by a new, empty keyring.
 """
 
 from __future__ import annotations
@@ -26,9 +29,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from concerted.dossiers.clock import now_iso
+from concerted.dossiers.keywrap import (
+    PassphraseError,
+    is_wrapped,
+    passphrase_from_env,
+    unwrap,
+    wrap,
+)
 
-__all__ = ["DataKey", "KeyMissing", "Keyring", "MacKey", "SigningKey", "key_file",
-           "load_keyring", "new_data_key", "new_mac_key", "new_signing_key", "public_key_hex",
+__all__ = ["DataKey", "KeyMissing", "Keyring", "MacKey", "PassphraseError", "SigningKey",
+           "key_file", "key_file_is_set", "load_keyring", "new_data_key", "new_keyring",
+           "new_mac_key", "new_signing_key", "passphrase_from_env", "public_key_hex",
            "save_keyring"]
 
 
@@ -68,6 +79,8 @@ class Keyring:
     signing_keys: tuple[SigningKey, ...] = ()
     path: Path | None = field(default=None, compare=False)
     mac_keys: tuple[MacKey, ...] = ()
+    # What wraps the file; None: read from the environment when saving.
+    passphrase: str | None = field(default=None, compare=False, repr=False)
 
     def active_mac_key(self) -> MacKey:
         return self.mac_keys[-1]
@@ -95,6 +108,10 @@ def key_file(data_dir: Path) -> Path:
     return Path(os.environ.get("CONCERTED_KEY_FILE") or data_dir / "keys" / "keyring.json")
 
 
+def key_file_is_set() -> bool:
+    return bool(os.environ.get("CONCERTED_KEY_FILE"))
+
+
 def new_data_key() -> DataKey:
     return DataKey("dk" + secrets.token_hex(6), secrets.token_bytes(32), now_iso(), True)
 
@@ -118,23 +135,36 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def load_keyring(path: Path, create: bool = True) -> Keyring:
-    """Read the keyring; a missing one is created (with a fresh key of each kind) if allowed."""
+def new_keyring(path: Path, passphrase: str | None = None) -> Keyring:
+    """A fresh keyring (one key of each kind) written at `path`; refuses to replace one."""
+    if path.exists():
+        raise FileExistsError(f"a keyring already exists at {path}; it was left as it is")
+    return save_keyring(Keyring((new_data_key(),), (new_signing_key(),), path,
+                                (new_mac_key(),), passphrase=passphrase))
+
+
+def load_keyring(path: Path, create: bool = False, passphrase: str | None = None) -> Keyring:
+    """Read (and unwrap) the keyring; a missing one is made only if `create`."""
     if not path.exists():
         if not create:
-            raise KeyMissing(f"no keyring at {path} (set CONCERTED_KEY_FILE)")
-        return save_keyring(Keyring((new_data_key(),), (new_signing_key(),), path,
-                                    (new_mac_key(),)))
+            raise KeyMissing(
+                f"no keyring at {path}: point CONCERTED_KEY_FILE at this store's keyring, "
+                "or make a new one with `concerted keys init` (a new keyring cannot read "
+                "anything sealed before)")
+        return new_keyring(path, passphrase)
+    secret = passphrase or passphrase_from_env()
     raw = json.loads(path.read_text(encoding="utf-8"))
+    body = unwrap(raw, secret, path) if is_wrapped(raw) else raw
     data = tuple(DataKey(k["id"], base64.b64decode(k["key"]), k["created"], k["active"])
-                 for k in raw["data_keys"])
+                 for k in body["data_keys"])
     signing = tuple(SigningKey(k["id"], base64.b64decode(k["seed"]), k["created"], k["active"])
-                    for k in raw["signing_keys"])
+                    for k in body["signing_keys"])
     macs = tuple(MacKey(k["id"], base64.b64decode(k["key"]), k["created"])
-                 for k in raw.get("mac_keys", ()))
-    if not macs:
-        return save_keyring(Keyring(data, signing, path, (new_mac_key(),)))
-    return Keyring(data, signing, path, macs)
+                 for k in body.get("mac_keys", ()))
+    keyring = Keyring(data, signing, path, macs or (new_mac_key(),), passphrase=secret)
+    if not macs or not is_wrapped(raw):  # older keyring: add a MAC key and wrap it now
+        save_keyring(keyring)
+    return keyring
 
 
 def save_keyring(keyring: Keyring) -> Keyring:
@@ -147,9 +177,10 @@ def save_keyring(keyring: Keyring) -> Keyring:
                               "active": k.active} for k in keyring.signing_keys],
             "mac_keys": [{"id": k.id, "key": _b64(k.key), "created": k.created}
                          for k in keyring.mac_keys]}
+    wrapped = wrap(body, keyring.passphrase or passphrase_from_env())
     fd, tmp = tempfile.mkstemp(dir=keyring.path.parent, prefix=".keyring-")
     os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(body, handle, indent=1)
+        json.dump(wrapped, handle, indent=1)
     os.replace(tmp, keyring.path)
     return keyring

@@ -44,8 +44,8 @@ class World:
 
 def make_env(url: str, folder: Path) -> DossierEnv:
     engine = connect(url)
-    return DossierEnv(engine, Archive(folder / "archive"), load_keyring(folder / "keyring.json"),
-                      max_upload=64 * 1024)
+    keyring = load_keyring(folder / "keyring.json", create=True)
+    return DossierEnv(engine, Archive(folder / "archive"), keyring, max_upload=64 * 1024)
 
 
 USERS = {"owner": ("Rights Watch", Role.OWNER), "editor": ("Rights Watch", Role.EDITOR),

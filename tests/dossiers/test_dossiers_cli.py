@@ -25,6 +25,7 @@ class Shell:
 
 
 def _setup(sh: Shell) -> str:
+    sh("keys", "init")  # a named CONCERTED_KEY_FILE is never made implicitly
     sh("orgs", "add", "Rights Watch")
     for who, role in (("owner", "owner"), ("viewer", "viewer")):
         sh("users", "add", f"{who}@example.org", "--org", "Rights Watch", "--role", role,

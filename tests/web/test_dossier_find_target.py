@@ -37,6 +37,7 @@ def test_create_suggests_confirms_and_shows_who_acted(web_store: str, tmp_path: 
     source.close()
     copy.close()
     sh = _shell(f"sqlite:///{db}", tmp_path)
+    sh("keys", "init")  # a named CONCERTED_KEY_FILE is never made implicitly
     sh("orgs", "add", "Rights Watch")
     sh("users", "add", "me@example.org", "--org", "Rights Watch", "--role", "owner",
        "--password-stdin", stdin=PASSWORD + "\n")
