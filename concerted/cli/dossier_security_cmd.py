@@ -12,6 +12,7 @@ import click
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
 from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.cli.upgrade_cmd import after_upgrade_steps
 from concerted.dossiers import audit, backup, bundle, bundle_import, rotation, verify
 from concerted.dossiers.env import instance_keyring
 from concerted.dossiers.keys import Keyring, key_file, load_keyring, public_key_hex
@@ -171,6 +172,7 @@ def restore_command(app: AppContext, file: Path, unsigned: bool) -> None:
     # A format-1 backup needs no keyring; a missing one is never made here.
     keyring: Keyring | None = load_keyring(path) if path.exists() else None
     summary = backup.restore(app.engine, app.archive, keyring, file, unsigned)
+    after_upgrade_steps(app, summary["restored_revision"])
     click.echo(f"restored {len(summary['tables'])} tables and {len(summary['files'])} files "
                f"(taken at schema revision {summary['restored_revision']}, now "
                f"{head_revision()})")

@@ -9,12 +9,15 @@ from sqlalchemy.exc import OperationalError
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.dossiers.after_upgrade import needs_steps, run_steps
+from concerted.dossiers.env import DossierEnv
+from concerted.dossiers.keys import KeyMissing, PassphraseError
 from concerted.rebuild import RebuildError, outdated_sources, rebuild, stored_sources
 from concerted.sources import SOURCES
 from concerted.store.db import connect
 from concerted.store.migrate import SchemaError, upgrade
 
-__all__ = ["register"]
+__all__ = ["after_upgrade_steps", "register"]
 
 
 @click.command("upgrade")
@@ -40,6 +43,22 @@ def upgrade_command(app: AppContext) -> None:
         click.echo(f"already at the newest schema revision {after}")
     else:
         click.echo(f"upgraded from schema revision {before} to {after}")
+        after_upgrade_steps(app, before)
+
+
+def after_upgrade_steps(app: AppContext, before: str) -> None:
+    """The keyring-bound steps of the revisions crossed (after_upgrade); refused with what
+    to do when the keyring cannot be opened."""
+    if not needs_steps(app.engine, before):
+        return
+    try:
+        env = DossierEnv.from_settings(app.settings, app.engine)
+    except (KeyMissing, PassphraseError) as exc:
+        raise click.ClickException(
+            f"the schema is upgraded, but keying the dossier data needs the keyring: {exc}. "
+            "Then run `concerted audit bind`.") from None
+    for message in run_steps(env, before):
+        click.echo(message)
 
 
 @click.command("rebuild")

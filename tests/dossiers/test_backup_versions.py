@@ -16,6 +16,7 @@ from dossier_world import World, ingest_fixture, make_env
 from sqlalchemy import Engine, MetaData, select, text
 
 from concerted import __version__
+from concerted.dossiers.after_upgrade import run_steps
 from concerted.dossiers.backup import LEGACY_FORMAT, backup, restore
 from concerted.dossiers.backup_stream import backup_key, open_blob, seal_blob
 from concerted.dossiers.env import DossierEnv
@@ -66,6 +67,8 @@ def test_a_baseline_backup_restores_into_the_newest_revision(
         assert [{k: v for k, v in json.loads(r).items() if k in json.loads(rows[0])}
                 for r in now[table]] == [json.loads(r) for r in rows], table
     assert {json.loads(r)["parser_version"] for r in now["snapshots"]} == {None}
+    # What `concerted restore` then does: key the audit log the baseline had unkeyed.
+    assert run_steps(restored, BASELINE)[0].startswith("keyed ")
     assert verify(restored) == []
     restored.engine.dispose()
 
@@ -194,5 +197,6 @@ def test_a_format_1_backup_restores_only_when_asked(
     restore(restored.engine, restored.archive, restored.keyring, out, unsigned=True)
     with restored.engine.connect() as conn:
         assert current_revision(conn) == head_revision()
+    run_steps(restored, BASELINE)
     assert verify(restored) == []
     restored.engine.dispose()

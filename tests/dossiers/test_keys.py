@@ -140,7 +140,9 @@ def test_a_clear_keyring_of_an_older_concerted_is_wrapped_on_first_read(tmp_path
                            for k in keyring.data_keys],
              "signing_keys": [{"id": k.id, "seed": base64.b64encode(k.seed).decode(),
                                "created": k.created, "active": k.active}
-                              for k in keyring.signing_keys]}
+                              for k in keyring.signing_keys],
+             "mac_keys": [{"id": k.id, "key": base64.b64encode(k.key).decode(),
+                           "created": k.created} for k in keyring.mac_keys]}
     path.write_text(json.dumps(clear))  # what Concerted wrote before keys were wrapped
     assert "intact" in sh("audit", "verify").stdout
     assert "data_keys" not in path.read_text()
