@@ -49,7 +49,7 @@ def build_store(lists: Path, directory: Path) -> str:
     results = ingest(engine, Archive(directory / "archive"), collect(folders), IngestOptions())
     assert all(r.status == "ingested" for r in results), [r.message for r in results]
     resolve(engine)  # `concerted resolve`: about half a minute on this store
-    add_user(engine, WRITER, PASSWORD)
+    add_user(engine, WRITER, PASSWORD, reviewer=True)  # judges pairs in the web tests
     engine.dispose()
     return url
 

@@ -19,6 +19,7 @@ from concerted.accounts.users import (
     list_users,
     remove_user,
     set_disabled,
+    set_reviewer,
 )
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "remove_user",
     "revoke_token",
     "set_disabled",
+    "set_reviewer",
     "token_user",
 ]

@@ -12,7 +12,7 @@ from concerted.accounts.passwords import hash_password
 from concerted.store.tables import api_tokens, user_sessions, users
 
 __all__ = ["User", "UserExists", "add_user", "find_user", "list_users", "normalise_email",
-           "remove_user", "set_disabled"]
+           "remove_user", "set_disabled", "set_reviewer"]
 
 
 class UserExists(ValueError):
@@ -25,14 +25,15 @@ class User:
     email: str
     created_at: str
     disabled: bool
+    reviewer: bool = False  # may record judgements (the review queue, POST /judgements)
 
     @classmethod
     def from_row(cls, row: Any) -> User:
-        return cls(row.id, row.email, row.created_at, bool(row.disabled))
+        return cls(row.id, row.email, row.created_at, bool(row.disabled), bool(row.reviewer))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "email": self.email, "created_at": self.created_at,
-                "disabled": self.disabled}
+                "disabled": self.disabled, "reviewer": self.reviewer}
 
 
 def normalise_email(email: str) -> str:
@@ -42,7 +43,7 @@ def normalise_email(email: str) -> str:
     return value
 
 
-def add_user(engine: Engine, email: str, password: str) -> User:
+def add_user(engine: Engine, email: str, password: str, reviewer: bool = False) -> User:
     address = normalise_email(email)
     if find_user(engine, address) is not None:
         raise UserExists(f"a user {address} already exists")
@@ -50,9 +51,9 @@ def add_user(engine: Engine, email: str, password: str) -> User:
     with engine.begin() as conn:
         new_id = conn.execute(insert(users).values(
             email=address, password_hash=hash_password(password), created_at=created,
-            disabled=False)).inserted_primary_key
+            disabled=False, reviewer=reviewer)).inserted_primary_key
     assert new_id is not None
-    return User(int(new_id[0]), address, created, False)
+    return User(int(new_id[0]), address, created, False, reviewer)
 
 
 def find_user(engine: Engine, email: str) -> User | None:
@@ -75,6 +76,17 @@ def set_disabled(engine: Engine, email: str, disabled: bool = True) -> bool:
         conn.execute(update(users).where(users.c.id == user.id).values(disabled=disabled))
         if disabled:
             conn.execute(delete(user_sessions).where(user_sessions.c.user_id == user.id))
+    return True
+
+
+def set_reviewer(engine: Engine, email: str, reviewer: bool = True) -> bool:
+    """Give (or take away) the reviewer role: judging pairs changes which listings are one
+    target, and so what a packet tells a government, so not every user may."""
+    user = find_user(engine, email)
+    if user is None:
+        return False
+    with engine.begin() as conn:
+        conn.execute(update(users).where(users.c.id == user.id).values(reviewer=reviewer))
     return True
 
 

@@ -14,6 +14,7 @@ from concerted.accounts import (
     find_user,
     list_users,
     set_disabled,
+    set_reviewer,
 )
 from concerted.accounts import remove_user as delete_user
 from concerted.cli.context import AppContext, pass_app
@@ -41,14 +42,16 @@ def users_group() -> None:
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @click.option("--org", default=None, metavar="NAME", help="Also give a role in this organisation.")
 @click.option("--role", type=ROLES, default=None, help="The role in --org.")
+@click.option("--reviewer", is_flag=True,
+              help="May record judgements (which listings are one target).")
 @pass_app
 def add_command(app: AppContext, email: str, password_stdin: bool, org: str | None,
-                role: str | None) -> None:
+                role: str | None, reviewer: bool) -> None:
     """Add a user; with --org and --role, also a member of that organisation."""
     if (org is None) != (role is None):
         raise click.UsageError("--org and --role go together")
     try:
-        user = add_user(app.engine, email, _password(password_stdin))
+        user = add_user(app.engine, email, _password(password_stdin), reviewer)
     except (UserExists, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     if org is not None and role is not None:
@@ -75,7 +78,18 @@ def _add_member(app: AppContext, org: str, email: str, role: str) -> None:
 def list_command(app: AppContext, fmt: str) -> None:
     """Every user: e-mail, created, disabled."""
     emit([u.to_dict() for u in list_users(app.engine)], fmt,
-         ["email", "created_at", "disabled"], "users")
+         ["email", "created_at", "disabled", "reviewer"], "users")
+
+
+@users_group.command("reviewer")
+@click.argument("email")
+@click.option("--off", is_flag=True, help="Take the role away instead.")
+@pass_app
+def reviewer_command(app: AppContext, email: str, off: bool) -> None:
+    """Let EMAIL record judgements in the review queue and the API (or no longer). Judging
+    changes which listings are one target, and so what packets tell governments."""
+    if not set_reviewer(app.engine, email, not off):
+        raise click.ClickException(f"no user {email}")
 
 
 @users_group.command("remove")

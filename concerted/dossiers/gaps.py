@@ -23,6 +23,7 @@ from concerted.dossiers.targets import expand
 from concerted.labels import jurisdiction_name, listed_label, listing_label, program_label
 from concerted.programs import get_program
 from concerted.programs.eligibility import eligible_programs
+from concerted.resolve.judgements import SYSTEM
 from concerted.sources import SOURCES
 from concerted.state.model import State
 from concerted.store.reader import Reader
@@ -76,12 +77,26 @@ def _inputs(reader: Reader, view: DossierView, calendars: dict[str, tuple[str, .
     return Inputs((target,), records, held, {}, {s: SOURCES[s].jurisdiction for s in held})
 
 
-def _designation(d: Designation) -> dict[str, Any]:
+def _designation(d: Designation, own: set[tuple[str, str]], judged: set[str]
+                 ) -> dict[str, Any]:
+    refs = [f"{s}:{k}" for s, k in d.listings]
+    # How the listing reached this dossier: one it points at itself, one a person judged to
+    # be the same subject, or automatic cross-list matching. A packet must say which.
+    linked = ("dossier" if any(key in own for key in d.listings)
+              else "judgement" if any(r in judged for r in refs) else "resolution")
     return {"program": d.program, "program_name": program_label(d.program),
             "listed_on": d.listed_on.label(), "listed": listed_label(d.listed_on.label()),
             "delisted_on": d.delisted_on.label() if d.delisted_on else None,
-            "listings": [f"{s}:{k}" for s, k in d.listings],
+            "listings": refs, "linked": linked,
             "listing_names": [listing_label(s, k) for s, k in d.listings]}
+
+
+def _judged(state: State | None) -> set[str]:
+    """Listing refs that a person's positive judgement (not the system's) links."""
+    if state is None:
+        return set()
+    return {r for pair, j in state.judged.items()
+            if j["judgement"] == "positive" and j["user"] != SYSTEM for r in pair}
 
 
 def jurisdiction_status(engine: Engine, view: DossierView, state: State | None = None
@@ -103,7 +118,9 @@ def jurisdiction_status(engine: Engine, view: DossierView, state: State | None =
                  default=date.min)
     config = GapConfig(as_of=max((date.fromisoformat(d) for ds in calendars.values()
                                   for d in ds), default=None))
-    return [replace(_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct, country),
+    own, judged = set(view.listings), _judged(state)
+    return [replace(_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct, country,
+                            own, judged),
                     linked=bool(view.listings),
                     stale=None if j in acted else staleness(
                         Partner(j, inputs.newest_snapshot(j)), latest, config))
@@ -111,7 +128,8 @@ def jurisdiction_status(engine: Engine, view: DossierView, state: State | None =
 
 
 def _status(jurisdiction: str, found: list[Designation], as_of: str | None,
-            conduct: list[str], country: str | None) -> JurisdictionStatus:
+            conduct: list[str], country: str | None, own: set[tuple[str, str]],
+            judged: set[str]) -> JurisdictionStatus:
     # Country programs count only where they plainly apply (the subject's nationality, as an
     # ISO code, is among their targets): a gap is not claimed on a guess.
     results = eligible_programs(conduct, jurisdictions=[jurisdiction],
@@ -119,5 +137,6 @@ def _status(jurisdiction: str, found: list[Designation], as_of: str | None,
     eligible = [r.program.id for r in results if r.scope is None]
     packets = [p for p in PROGRAMS if get_program(p).jurisdiction == jurisdiction
                and (p in eligible or not conduct)]
-    return JurisdictionStatus(jurisdiction, bool(found), tuple(_designation(d) for d in found),
+    return JurisdictionStatus(jurisdiction, bool(found),
+                              tuple(_designation(d, own, judged) for d in found),
                               as_of, tuple(packets), tuple(eligible))

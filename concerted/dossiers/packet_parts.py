@@ -21,10 +21,17 @@ def format_date(day: date, style: str) -> str:
     return f"{month} {day.day}, {day.year}" if style == "us" else f"{day.day} {month} {day.year}"
 
 
+# A listing the dossier does not point at itself reached it through cross-list resolution;
+# when that rests on a person's judgement, the government reading the packet is told so.
+_LINKED = {"judgement": " (linked to the subject by a reviewer's judgement, not by the lists)",
+           "resolution": " (linked to the subject by automatic cross-list matching)"}
+
+
 def _acted(acted: Sequence[dict[str, Any]]) -> str:
     # "United States: Global Magnitsky, listed before 18 Aug 2021": the reader's words.
     parts = [f"{jurisdiction_name(a['jurisdiction'])}: {program_short_name(a['program'])}, "
-             f"listed {listed_label(a['listed_on'])}" for a in acted]
+             f"listed {listed_label(a['listed_on'])}{_LINKED.get(a.get('linked', ''), '')}"
+             for a in acted]
     return "Other governments have already acted: " + "; ".join(parts) + "."
 
 

@@ -21,9 +21,18 @@ from concerted.state.model import State
 from concerted.store.tables import judgements as journal_table
 from concerted.store.tables import resolve_queue, review_judgements
 
-__all__ = ["DECISIONS", "available", "judgements", "parse_ref", "record", "review_queue"]
+__all__ = ["DECISIONS", "REVIEWERS_ONLY", "anonymised", "available", "judgements",
+           "parse_ref", "record", "review_queue"]
 
 DECISIONS = ("positive", "negative", "unsure")
+REVIEWERS_ONLY = ("recording judgements needs the reviewer role: judging which listings are "
+                  "one target changes what packets tell governments (concerted users "
+                  "reviewer EMAIL)")
+
+
+def anonymised(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows without people's e-mail addresses (for anyone but a reviewer)."""
+    return [{**r, "user": r["user"] if r["user"] == SYSTEM else "reviewer"} for r in rows]
 
 
 def parse_ref(text: str) -> ListingKey:

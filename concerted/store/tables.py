@@ -133,6 +133,8 @@ users = Table(
     Column("password_hash", Text, nullable=False),  # argon2id, PHC string
     Column("created_at", String(32), nullable=False),
     Column("disabled", Boolean, nullable=False, default=False),
+    # may record judgements (which change targets, and so what packets tell governments)
+    Column("reviewer", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 # Bearer tokens for the API: only a SHA-256 of the token is kept; `prefix` lets a user tell

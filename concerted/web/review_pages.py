@@ -40,6 +40,8 @@ def decide(page: PageDep, left: FormText, right: FormText, decision: FormText,
     if page.session is None:
         raise ApiError(401, "log in to record a judgement")
     check_csrf(page.session, csrf_token)
+    if not page.session.user.reviewer:
+        raise ApiError(403, judging.REVIEWERS_ONLY)
     try:  # a malformed ref or decision is the form's error, not the server's
         judging.record(page.engine, judging.parse_ref(left), judging.parse_ref(right),
                        decision, page.session.user.email)
@@ -52,4 +54,6 @@ def decide(page: PageDep, left: FormText, right: FormText, decision: FormText,
 @router.get("/judgements", response_class=HTMLResponse)
 def judgements_page(page: PageDep, recorded: str | None = None) -> HTMLResponse:
     rows = judging.judgements(page.engine, limit=200)
+    if page.session is None or not page.session.user.reviewer:
+        rows = judging.anonymised(rows)
     return page.render("judgements.html", "/api/v1/judgements", rows=rows, recorded=recorded)

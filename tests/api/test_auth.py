@@ -32,7 +32,7 @@ def test_a_token_writes_an_attributed_judgement(api: TestClient, writer_token: s
     created = api.post("/api/v1/judgements", json=PAIR, headers=auth)
     assert created.status_code == 201
     assert created.json()["user"] == WRITER
-    rows = api.get("/api/v1/judgements").json()["results"]
+    rows = api.get("/api/v1/judgements", headers=auth).json()["results"]  # a reviewer sees who
     assert rows[0]["user"] == WRITER and rows[0]["judgement"] == "positive"
     assert api.get("/api/v1/me", headers=auth).json()["user"]["email"] == WRITER
 

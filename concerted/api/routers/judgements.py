@@ -7,9 +7,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from concerted.api.deps import EngineDep, StateDep, WriterDep
+from concerted.api.deps import EngineDep, StateDep, WriterDep, who
 from concerted.api.errors import ApiError
 from concerted.state import judging
+from concerted.state.judging import REVIEWERS_ONLY
 
 __all__ = ["router"]
 
@@ -31,13 +32,17 @@ def review_queue(state: StateDep, engine: EngineDep,
 
 
 @router.get("/judgements")
-def list_judgements(_state: StateDep, engine: EngineDep,
+def list_judgements(request: Request, _state: StateDep, engine: EngineDep,
                     limit: Annotated[int, Query(ge=1, le=500)] = 50,
                     offset: Annotated[int, Query(ge=0)] = 0,
                     include_system: bool = False) -> dict[str, Any]:
-    """Judgements, newest first, with who made them and when (append-only); people's only
-    unless `include_system` (the links `concerted resolve` made)."""
+    """Judgements, newest first, and when (append-only); people's only unless
+    `include_system` (the links `concerted resolve` made). Who judged is shown to reviewers
+    only: to everyone else a person is `reviewer`."""
     rows = judging.judgements(engine, limit, offset, include_system)
+    viewer = who(request).user
+    if viewer is None or not viewer.reviewer:
+        rows = judging.anonymised(rows)
     return {"limit": limit, "offset": offset, "results": rows}
 
 
@@ -45,7 +50,10 @@ def list_judgements(_state: StateDep, engine: EngineDep,
 def add_judgement(request: Request, engine: EngineDep, user: WriterDep,
                   body: JudgementRequest) -> dict[str, Any]:
     """Record that two listings are (positive) or are not (negative) one target, or that
-    you cannot tell (unsure). Needs a token, or a session with the X-CSRF-Token header."""
+    you cannot tell (unsure). Needs the reviewer role, and a token or a session with the
+    X-CSRF-Token header."""
+    if not user.reviewer:
+        raise ApiError(403, REVIEWERS_ONLY)
     try:
         left, right = judging.parse_ref(body.left), judging.parse_ref(body.right)
         state = request.app.state.cache.current()
