@@ -12,11 +12,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import partial
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from concerted import __version__
 from concerted.api import access_log, api_router, root_router
+from concerted.api.checks import reject_unknown_params
 from concerted.api.errors import HANDLERS
 from concerted.app_options import AppOptions
 from concerted.settings import Settings
@@ -51,7 +52,8 @@ def create_app(settings: Settings, options: AppOptions | None = None) -> FastAPI
         engine.dispose()
 
     app = FastAPI(title="Concerted", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan, exception_handlers=HANDLERS)
+                  lifespan=lifespan, exception_handlers=HANDLERS,
+                  dependencies=[Depends(reject_unknown_params)])
     app.state.engine = engine
     app.state.cache = cache
     app.state.options = chosen

@@ -94,6 +94,8 @@ def test_programs_show(db: str) -> None:
 
 def test_programs_show_unknown(db: str) -> None:
     assert "unknown program" in run(db, "programs", "show", "zz-none", code=1).output
+    # A made-up id of a known family is no program either (issue 14).
+    assert "no program 'gb-xyz'" in run(db, "programs", "show", "gb-xyz", code=1).output
 
 
 def test_programs_compare_csv_and_json(db: str) -> None:

@@ -19,6 +19,7 @@ from concerted.alerts.subscriptions import (
 )
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.cli.params import COUNTRY, JURISDICTION, PROGRAM, THEME
 from concerted.fetch import make_client
 from concerted.updates import clock
 
@@ -41,10 +42,12 @@ def _watch_names(names: tuple[str, ...], watch_file: Path | None) -> tuple[str, 
 
 
 @subscriptions_group.command("add")
-@click.option("--program", multiple=True, help="A program id, e.g. us-glomag (repeatable).")
-@click.option("--jurisdiction", multiple=True, help="us, gb, eu, ca, au, un (repeatable).")
-@click.option("--theme", multiple=True, help="human_rights, corruption, cyber (repeatable).")
-@click.option("--country", multiple=True, help="The target's country, ISO code (repeatable).")
+@click.option("--program", multiple=True, type=PROGRAM,
+              help="A program id, e.g. us-glomag (repeatable).")
+@click.option("--jurisdiction", multiple=True, type=JURISDICTION, help="(repeatable)")
+@click.option("--theme", multiple=True, type=THEME, help="(repeatable)")
+@click.option("--country", multiple=True, type=COUNTRY,
+              help="The target's country, ISO code (repeatable).")
 @click.option("--watch", multiple=True, metavar="NAME", help="A target's name (fuzzy).")
 @click.option("--watch-file", type=click.Path(exists=True, path_type=Path), default=None,
               help="A file of names to watch, one a line.")

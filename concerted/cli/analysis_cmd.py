@@ -11,6 +11,7 @@ from concerted.analysis.lags import summarise_lags
 from concerted.cli.analysis_options import analysis_options, build_analysis
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.cli.params import JURISDICTION
 from concerted.cli.report_cmd import report_command
 from concerted.reports import rows
 
@@ -69,7 +70,7 @@ def lags_command(app: AppContext, /, fmt: str, summary: str, **options: Any) -> 
 
 @click.command("gaps")
 @analysis_options
-@click.option("--partner", "partners", multiple=True,
+@click.option("--partner", "partners", multiple=True, type=JURISDICTION,
               help="Only gaps where this jurisdiction is missing (repeatable).")
 @click.option("--limit", type=click.IntRange(1), default=None, help="The top N gaps.")
 @FORMAT_OPTION

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from datetime import date
 from typing import Any, TypeVar
 
 import click
@@ -13,24 +12,24 @@ from concerted.analysis.filters import Filter
 from concerted.analysis.rounds import RoundConfig
 from concerted.analysis.suite import Analysis, AnalysisConfig
 from concerted.cli.context import AppContext
+from concerted.cli.params import COUNTRY, DATE, JURISDICTION, PROGRAM, THEME
 from concerted.reports.load import load_inputs
 
 __all__ = ["analysis_options", "build_analysis"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_THEMES = ["human_rights", "corruption", "cyber", "other"]
-
 _OPTIONS = [
-    click.option("--program", "programs", multiple=True, help="A program id (repeatable)."),
-    click.option("--theme", "themes", multiple=True, type=click.Choice(_THEMES)),
-    click.option("--jurisdiction", "jurisdictions", multiple=True,
-                 help="us, gb, ca, au, un… (repeatable)."),
-    click.option("--country", "countries", multiple=True,
+    click.option("--program", "programs", multiple=True, type=PROGRAM,
+                 help="A program id, e.g. us-glomag (repeatable)."),
+    click.option("--theme", "themes", multiple=True, type=THEME),
+    click.option("--jurisdiction", "jurisdictions", multiple=True, type=JURISDICTION,
+                 help="(repeatable)"),
+    click.option("--country", "countries", multiple=True, type=COUNTRY,
                  help="Target nationality, ISO code: ru, cn… (repeatable)."),
-    click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+    click.option("--since", type=DATE, default=None,
                  help="Designations whose date could fall on or after this day."),
-    click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None),
+    click.option("--until", type=DATE, default=None),
     click.option("--current-only", is_flag=True, help="Leave out designations since lifted."),
     click.option("--window", "window_days", type=click.IntRange(0), default=7, show_default=True,
                  help="Rounds: days within which designations count as one round."),
@@ -49,17 +48,13 @@ def analysis_options(command: F) -> F:
     return command
 
 
-def _day(value: Any) -> date | None:
-    return value.date() if value is not None else None
-
-
 def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> Analysis:
     """The analysis the shared options describe; `extra` sets other AnalysisConfig fields."""
     flt = Filter(
         programs=tuple(options.pop("programs")), themes=tuple(options.pop("themes")),
         jurisdictions=tuple(j.lower() for j in options.pop("jurisdictions")),
         countries=tuple(c.lower() for c in options.pop("countries")),
-        since=_day(options.pop("since")), until=_day(options.pop("until")),
+        since=options.pop("since"), until=options.pop("until"),
         current_only=options.pop("current_only"),
     )
     rounds = RoundConfig(options.pop("window_days"), options.pop("max_uncertainty"))

@@ -8,6 +8,7 @@ import click
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, LEVELS, acting, refusals
+from concerted.cli.params import PARTIAL_DAY
 from concerted.dossiers import allegations, evidence
 from concerted.dossiers.model import KINDS, EvidenceKind, Level
 from concerted.dossiers.records import Provenance
@@ -27,8 +28,8 @@ def allegations_group() -> None:
 @click.option("--summary", required=True)
 @click.option("--places", default="")
 @click.option("--victims", default="", help="Described without identifying anyone.")
-@click.option("--from", "date_from", default=None, metavar="DATE")
-@click.option("--to", "date_to", default=None, metavar="DATE")
+@click.option("--from", "date_from", type=PARTIAL_DAY, default=None)
+@click.option("--to", "date_to", type=PARTIAL_DAY, default=None)
 @click.option("--level", type=LEVELS, default="governments", show_default=True)
 @AS_OPTION
 @pass_app
@@ -68,7 +69,7 @@ def _kind(path: Path | None, url: str | None, testimony: str | None, kind: str |
 @click.option("--url", default=None, help="For a link.")
 @click.option("--testimony", default=None, help="A testimony's summary (never the witness).")
 @click.option("--source", default="", help="Where it came from.")
-@click.option("--obtained", default=None, metavar="DATE", help="When it was obtained.")
+@click.option("--obtained", type=PARTIAL_DAY, default=None, help="When it was obtained.")
 @click.option("--collected-by", default="", help="Who collected it.")
 @click.option("--supports", multiple=True, metavar="ALLEGATION_ID")
 @AS_OPTION

@@ -9,6 +9,7 @@ import click
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.cli.params import DAY
 from concerted.dossiers import board, submissions
 from concerted.dossiers.designated import mark_designated
 from concerted.dossiers.model import PROGRAMS, Status
@@ -58,8 +59,9 @@ def preview(app: AppContext, dossier_id: str, program: str, as_email: str) -> No
 
 @submissions_group.command("status")
 @click.argument("submission_id")
-@click.argument("status", type=click.Choice([s.value for s in Status if s != Status.DRAFT]))
-@click.option("--date", "on_date", default=None, metavar="DATE", help="Default: today.")
+@click.argument("status", type=click.Choice([s.value for s in Status if s != Status.DRAFT]),
+                metavar="STATUS")
+@click.option("--date", "on_date", type=DAY, default=None, help="Default: today.")
 @click.option("--note", default="")
 @AS_OPTION
 @pass_app

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from concerted.alerts import after_ingest
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.cli.params import DAY
 from concerted.dossiers import mark_designated
 from concerted.dossiers.keys import KeyMissing
 from concerted.ingest import IngestOptions, collect, ingest
@@ -21,12 +21,6 @@ from concerted.store.lock import DEFAULT_WAIT, IngestBusy
 from concerted.updates import clock
 
 __all__ = ["register"]
-
-
-def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter("use YYYY-MM-DD")
-    return value
 
 
 @click.command("ingest")
@@ -40,9 +34,8 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 )
 @click.option(
     "--date",
+    type=DAY,
     default=None,
-    callback=_check_date,
-    metavar="YYYY-MM-DD",
     help="Snapshot date, for files that carry none and are not in a dated folder.",
 )
 @FORMAT_OPTION

@@ -12,6 +12,7 @@ import click
 from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.cli.params import DAY, PROGRAM
 from concerted.ftm import listing_entities
 from concerted.programs.registry import find_program
 from concerted.sources import SOURCES
@@ -92,7 +93,8 @@ def _flat_listing(row: ListingRow) -> dict[str, Any]:
 
 @click.command("listings")
 @click.option("--source", type=click.Choice(sorted(SOURCES)), default=None)
-@click.option("--program", default=None, help="A normalised program id, e.g. us-glomag.")
+@click.option("--program", type=PROGRAM, default=None,
+              help="A normalised program id, e.g. us-glomag.")
 @click.option("--all", "include_removed", is_flag=True, help="Include listings since removed.")
 @FORMAT_OPTION
 @pass_app
@@ -105,8 +107,8 @@ def listings_command(
 
 
 @click.command("changes")
-@click.argument("source", type=click.Choice(sorted(SOURCES)))
-@click.option("--since", default=None, metavar="YYYY-MM-DD")
+@click.argument("source", type=click.Choice(sorted(SOURCES)), metavar="SOURCE")
+@click.option("--since", type=DAY, default=None)
 @FORMAT_OPTION
 @pass_app
 def changes_command(app: AppContext, source: str, since: str | None, fmt: str) -> None:
@@ -152,7 +154,7 @@ def export_group() -> None:
     help="ftm: FollowTheMoney entities, one JSON object a line.",
 )
 @click.option("--source", type=click.Choice(sorted(SOURCES)), default=None)
-@click.option("--program", default=None)
+@click.option("--program", type=PROGRAM, default=None)
 @pass_app
 def export_listings(app: AppContext, fmt: str, source: str | None, program: str | None) -> None:
     """Every current listing with all it says: CSV (flat), JSON (full) or FtM entities."""

@@ -10,6 +10,7 @@ import click
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.cli.params import PARTIAL_DAY
 from concerted.reports.load import load_inputs
 from concerted.resolve.matching import match_targets, query_listing
 from concerted.resolve.xref import load_records
@@ -22,7 +23,7 @@ _MATCH_COLUMNS = ["target_id", "score", "match", "name", "schema", "listings", "
 
 @click.command("match")
 @click.option("--name", "names", multiple=True, required=True, help="A name (repeatable).")
-@click.option("--birth-date", "birth_dates", multiple=True, metavar="YYYY[-MM[-DD]]")
+@click.option("--birth-date", "birth_dates", multiple=True, type=PARTIAL_DAY)
 @click.option("--nationality", "nationalities", multiple=True, help="A country name or code.")
 @click.option("--schema", type=click.Choice(["Person", "Organization", "Vessel", "Airplane"]),
               default="Person", show_default=True)

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from concerted.cells import csv_cell
 
-__all__ = ["FORMAT_OPTION", "emit", "emit_json"]
+__all__ = ["FORMAT_OPTION", "emit", "emit_json", "render_table"]
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -39,12 +39,61 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str], title
         for row in rows:
             writer.writerow({c: csv_cell(_flat(row.get(c))) for c in columns})
     else:
-        table = Table(title=title or None)
-        for column in columns:
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*(_flat(row.get(c)) for c in columns))
-        Console().print(table)
+        cells = [[_flat(row.get(c)) for c in columns] for row in rows]
+        render_table(list(columns), cells, title)
+
+
+def render_table(columns: list[str], cells: list[list[str]], title: str = "",
+                 console: Console | None = None) -> None:
+    """Plain aligned text when the output is not a terminal; at a terminal a table wrapped at
+    spaces but never through a word (an id, a date, a code), or, when even the longest words
+    do not fit the width, one record per block."""
+    console = console or Console()
+    if not console.is_terminal:
+        click.echo(_plain(columns, cells))
+        return
+    widths = _widths(columns, cells, console.width - 3 * len(columns) - 1)
+    if widths is None:
+        console.file.write(_blocks(columns, cells) + "\n")
+        return
+    table = Table(title=title or None)
+    for column, width in zip(columns, widths, strict=True):
+        table.add_column(column, width=width, overflow="fold")
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _widths(columns: list[str], cells: list[list[str]], room: int) -> list[int] | None:
+    """Each column's width: its widest cell if all fit `room`, else at least its longest word
+    with the rest shared by how much text each column holds; None when words do not fit."""
+    natural = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    if sum(natural) <= room:
+        return natural
+    words = [max([len(c), *(len(w) for row in cells for w in row[i].split())])
+             for i, c in enumerate(columns)]
+    spare = room - sum(words)
+    if spare < 0:
+        return None
+    extra = [n - w for n, w in zip(natural, words, strict=True)]
+    total = sum(extra) or 1
+    return [w + spare * e // total for w, e in zip(words, extra, strict=True)]
+
+
+def _plain(columns: list[str], cells: list[list[str]]) -> str:
+    """Columns padded to their widest cell, two spaces apart; nothing cut."""
+    widths = [max([len(column), *(len(row[i]) for row in cells)]) for i, column in
+              enumerate(columns)]
+    lines = [columns, *cells]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True))
+                     .rstrip() for line in lines)
+
+
+def _blocks(columns: list[str], cells: list[list[str]]) -> str:
+    """One record per block, `field: value` a line."""
+    width = max(len(c) for c in columns)
+    return "\n\n".join("\n".join(f"{c.rjust(width)}: {v}" for c, v in
+                                  zip(columns, row, strict=True)) for row in cells)
 
 
 def _flat(value: Any) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.cli.params import COUNTRY, PROGRAM_JURISDICTION, known_programs
 from concerted.programs import Program, UnknownConduct, UnknownProgram, comparison, get_program
 from concerted.programs.eligibility import eligible_programs
 from concerted.programs.views import SUMMARY_COLUMNS, detail_rows, program_detail, program_summary
@@ -24,7 +25,7 @@ _ELIGIBLE_COLUMNS = ["jurisdiction", "id", "name", "conduct", "criteria", "scope
 
 
 @click.group("programs", invoke_without_command=True)
-@click.option("--jurisdiction", default=None, metavar="J", help="e.g. us, gb, eu, ca, au.")
+@click.option("--jurisdiction", type=PROGRAM_JURISDICTION, default=None)
 @click.option("--theme", type=THEMES, default=None)
 @FORMAT_OPTION
 @click.pass_context
@@ -43,12 +44,20 @@ def programs_group(ctx: click.Context, jurisdiction: str | None, theme: str | No
 @programs_group.command("show")
 @click.argument("program_id")
 @FORMAT_OPTION
-def show_command(program_id: str, fmt: str) -> None:
+@click.pass_context
+def show_command(ctx: click.Context, program_id: str, fmt: str) -> None:
     """Everything known about one program: criteria, standard, measures, list, sources."""
     try:
         program = get_program(program_id)
     except UnknownProgram as exc:
         raise click.ClickException(exc.args[0]) from None
+    # A family id is real when it names a country (gb-russia) or a list held carries it
+    # (us-sdgt); else the family rule would describe a made-up id (gb-xyz) as a program.
+    if (program.family is not None and not program.target_countries
+            and program.id not in known_programs(ctx)):
+        raise click.ClickException(
+            f"no program {program_id!r}: it is not in the program data, and no list held "
+            "carries it (`concerted programs` lists the programs)")
     if fmt == "json":
         emit_json(program_detail(program))
     else:
@@ -56,7 +65,7 @@ def show_command(program_id: str, fmt: str) -> None:
 
 
 @programs_group.command("compare")
-@click.option("--jurisdiction", default=None, metavar="J")
+@click.option("--jurisdiction", type=PROGRAM_JURISDICTION, default=None)
 @click.option("--theme", type=THEMES, default=None)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write FILE.xlsx (matrix and criteria sheets) or FILE.csv instead.")
@@ -96,8 +105,8 @@ def _write(out: Path, programs: list[Program]) -> None:
 @click.option("--conduct", "conduct", multiple=True, required=True, metavar="C",
               help="A conduct category (torture, bribery...) or group (human_rights, "
                    "corruption, cyber). Repeat for several.")
-@click.option("--country", default=None, metavar="CC", help="The target's country (ISO alpha-2).")
-@click.option("--jurisdiction", "jurisdictions", multiple=True, metavar="J",
+@click.option("--country", type=COUNTRY, default=None, help="The target's country (ISO alpha-2).")
+@click.option("--jurisdiction", "jurisdictions", multiple=True, type=PROGRAM_JURISDICTION,
               help="Only these jurisdictions (repeatable).")
 @click.option("--include-inactive", is_flag=True, help="Also proposed or considered programs.")
 @FORMAT_OPTION

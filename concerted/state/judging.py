@@ -22,7 +22,7 @@ from concerted.store.tables import judgements as journal_table
 from concerted.store.tables import resolve_queue, review_judgements
 
 __all__ = ["DECISIONS", "REVIEWERS_ONLY", "anonymised", "available", "judgements",
-           "parse_ref", "record", "review_queue"]
+           "parse_ref", "record", "review_batch", "review_queue"]
 
 DECISIONS = ("positive", "negative", "unsure")
 REVIEWERS_ONLY = ("recording judgements needs the reviewer role: judging which listings are "
@@ -89,11 +89,39 @@ def judgements(engine: Engine, limit: int = 200, offset: int = 0,
 
 
 def review_queue(engine: Engine, state: State, limit: int = 20) -> list[dict[str, Any]]:
-    """Pairs waiting for a person, most likely first: `{left, right, score, explanation}`."""
+    """The first `limit` pairs of `review_batch`."""
+    return review_batch(engine, state, limit)[1]
+
+
+def review_batch(engine: Engine, state: State, limit: int = 20, offset: int = 0
+                 ) -> tuple[int, list[dict[str, Any]]]:
+    """How many pairs wait for a person, and one page of them: first those whose decision
+    would change a gap (one side's target is missing a jurisdiction the other's list is),
+    then the most likely; `{left, right, score, explanation, changes_gap}`."""
+    pairs = [{**p, "changes_gap": _gap_change(state, p["left"], p["right"])}
+             for p in _waiting(engine, state)]
+    pairs.sort(key=lambda p: (not p["changes_gap"], -float(p["score"] or 0)))
+    return len(pairs), pairs[offset:offset + limit]
+
+
+def _gap_change(state: State, left: str, right: str) -> str:
+    """Why confirming the pair would change a gap ("" when it would not)."""
+    sides = (state.target_for(left), state.target_for(right))
+    for mine, other in (sides, sides[::-1]):
+        gap = state.gap_of.get(mine or "")
+        acted = {d.jurisdiction for d in state.by_target.get(other or "", ())}
+        closed = sorted({m.jurisdiction for m in gap.missing} & acted) if gap else []
+        if closed:
+            return f"would close the gap of {gap.name if gap else ''} for {', '.join(closed)}"
+    return ""
+
+
+def _waiting(engine: Engine, state: State) -> list[dict[str, Any]]:
+    """Every pair waiting for a person, most likely first."""
     decided = {(r["left"], r["right"]) for r in _people(engine) if r["judgement"] != "unsure"}
     waiting = [item for item in journal.queue(engine, decided)
                if state.target_for(item.left) != state.target_for(item.right)
                or state.target_for(item.left) is None]
     return [{"left": i.left, "right": i.right, "score": round(i.score, 3),
              "reason": i.reason, "explanation": [f.get("explanation", "") for f in i.features]}
-            for i in waiting[:limit]]
+            for i in waiting]

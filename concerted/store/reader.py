@@ -59,6 +59,12 @@ class Reader:
             entry["program_themes"] = themes
         return list(summaries.values())
 
+    def program_ids(self) -> set[str]:
+        """Every normalised program id any version of any listing has carried."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(versions.c.programs).distinct()).scalars()
+            return {p for text in found for p in json.loads(text)}
+
     def _program_counts(self, snapshot_id: int) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
         query = (
             select(versions.c.programs, versions.c.themes)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from concerted.analysis.filters import Filter
+from concerted.api import checks
 from concerted.api.deps import PageDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import Paged
@@ -28,12 +29,14 @@ def _ordered(since: date | None, until: date | None) -> None:
         raise ApiError(400, "since: must not be after until")
 
 
-async def coverage_filter(program: Text = None, theme: Text = None, jurisdiction: Text = None,
-                    country: Text = None, since: Day = None, until: Day = None,
-                    current_only: bool = False) -> Filter:
+async def coverage_filter(state: StateDep, program: Text = None, theme: Text = None,
+                          jurisdiction: Text = None, country: Text = None, since: Day = None,
+                          until: Day = None, current_only: bool = False) -> Filter:
     _ordered(since, until)
-    return Filter(programs=_one(program), themes=_one(theme), jurisdictions=_one(jurisdiction),
-                  countries=_one(country.lower() if country else None), since=since,
+    return Filter(programs=_one(checks.program(state, program)),
+                  themes=_one(checks.theme(theme)),
+                  jurisdictions=_one(checks.jurisdiction(jurisdiction)),
+                  countries=_one(checks.country(country)), since=since,
                   until=until, current_only=current_only)
 
 
@@ -41,16 +44,18 @@ def _one(value: str | None) -> tuple[str, ...]:
     return (value,) if value else ()
 
 
-async def round_filter(jurisdiction: Text = None, program: Text = None, since: Day = None,
-                 until: Day = None) -> RoundFilter:
+async def round_filter(state: StateDep, jurisdiction: Text = None, program: Text = None,
+                       since: Day = None, until: Day = None) -> RoundFilter:
     _ordered(since, until)
-    return RoundFilter(jurisdiction, program, since, until)
+    return RoundFilter(checks.jurisdiction(jurisdiction), checks.program(state, program),
+                       since, until)
 
 
 async def gap_filter(missing: Annotated[str | None, Query(max_length=8, examples=["au"])] = None,
                theme: Text = None, country: Text = None, include_stale: bool = True
                ) -> GapFilter:
-    return GapFilter(missing, theme, country, include_stale)
+    return GapFilter(checks.jurisdiction(missing, "missing"), checks.theme(theme),
+                     checks.country(country), include_stale)
 
 
 @router.get("/coverage", response_model=Paged)
@@ -87,4 +92,5 @@ async def gaps(state: StateDep, page: PageDep, flt: Annotated[GapFilter, Depends
 async def lags(state: StateDep, page: PageDep, follower: Text = None, first: Text = None,
          program: Text = None) -> dict[str, Any]:
     """Days from a target's first designation to each other jurisdiction's, with summaries."""
-    return lags_view(state, follower, first, program, page)
+    return lags_view(state, checks.jurisdiction(follower, "follower"),
+                     checks.jurisdiction(first, "first"), checks.program(state, program), page)

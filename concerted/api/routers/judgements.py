@@ -25,10 +25,12 @@ class JudgementRequest(BaseModel):
 
 @router.get("/review")
 def review_queue(state: StateDep, engine: EngineDep,
-                 limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
-    """Pairs of listings on different lists that may be one target, most likely first."""
-    pairs = judging.review_queue(engine, state, limit)
-    return {"total": len(pairs), "results": pairs}
+                 limit: Annotated[int, Query(ge=1, le=200)] = 20,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    """Pairs of listings on different lists that may be one target: those whose decision
+    would change a gap first, then the most likely. `total` counts every waiting pair."""
+    total, pairs = judging.review_batch(engine, state, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "results": pairs}
 
 
 @router.get("/judgements")

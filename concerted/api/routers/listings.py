@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
+from concerted.api import checks
 from concerted.api.deps import EngineDep, PageDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import Paged
@@ -28,7 +29,8 @@ def list_listings(state: StateDep, page: PageDep,
                   program: Annotated[str | None, Query(examples=["gb-ghr"])] = None,
                   current: Literal["yes", "no", "all"] = "yes") -> dict[str, Any]:
     """Listings, by source and program; `current=all` includes those since removed."""
-    return listings_view(state, source, program, current_flag(current), page)
+    return listings_view(state, checks.source(source), checks.program(state, program),
+                         current_flag(current), page)
 
 
 @router.get("/listings/{source}/{listing_key}")

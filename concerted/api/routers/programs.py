@@ -7,9 +7,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from concerted.api import checks
 from concerted.api.deps import StateDep
 from concerted.api.errors import ApiError
-from concerted.programs import UnknownConduct, UnknownProgram
+from concerted.programs import UnknownConduct, UnknownProgram, get_program
 from concerted.programs.comparison import compare_rows, matrix_csv, select
 from concerted.programs.eligibility import eligible_programs
 from concerted.programs.workbook import to_xlsx
@@ -26,14 +27,14 @@ Text = Annotated[str | None, Query(max_length=40)]
 def list_programs(state: StateDep, jurisdiction: Text = None, theme: Text = None
                   ) -> list[dict[str, Any]]:
     """Programs of the registry with how many current listings cite each."""
-    return programs_index(state, jurisdiction, theme)
+    return programs_index(state, checks.program_jurisdiction(jurisdiction), checks.theme(theme))
 
 
 @router.get("/programs/compare", response_model=None)
 def compare(jurisdiction: Text = None, theme: Text = None,
             format: Literal["json", "csv", "xlsx"] = "json") -> Any:
     """Programs side by side: conduct covered, measures, standard, submission channel."""
-    programs = select(jurisdiction, theme)
+    programs = select(checks.program_jurisdiction(jurisdiction), checks.theme(theme))
     if format == "json":
         return compare_rows(programs)
     body = to_xlsx(programs) if format == "xlsx" else matrix_csv(programs).encode("utf-8")
@@ -45,6 +46,11 @@ def compare(jurisdiction: Text = None, theme: Text = None,
 def get_program_page(state: StateDep, program_id: str) -> dict[str, Any]:
     """Everything the registry says, with live figures and the listings behind each."""
     try:
+        found = get_program(program_id)
+        if (found.family and not found.target_countries
+                and program_id not in checks.known_programs(state)):
+            raise UnknownProgram(f"no program {program_id!r}: it is not in the program data, "
+                                 "and no list held carries it")
         return program_page(state, program_id)
     except UnknownProgram as exc:
         raise ApiError(404, str(exc.args[0])) from None
@@ -57,7 +63,8 @@ def eligible(conduct: Annotated[list[str], Query(min_length=1, examples=[["tortu
              include_inactive: bool = False) -> list[dict[str, Any]]:
     """Programs whose criteria cover the conduct: who could act, and how to ask them."""
     try:
-        found = eligible_programs(conduct, jurisdictions=jurisdiction or None,
+        wanted = [checks.program_jurisdiction(j) or "" for j in jurisdiction or []]
+        found = eligible_programs(conduct, jurisdictions=wanted or None,
                                   target_country=country, active_only=not include_inactive)
     except UnknownConduct as exc:
         raise ApiError(400, f"conduct: {exc}") from None

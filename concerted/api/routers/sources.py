@@ -16,7 +16,7 @@ from concerted.views.sources import amendment_diff, changes_feed, sources_view
 __all__ = ["router"]
 
 router = APIRouter(tags=["sources"])
-DateText = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2023-01-01"])]
+Day = Annotated[date | None, Query(examples=["2023-01-01"])]
 
 
 @router.get("/sources", response_model=list[SourceInfo])
@@ -31,20 +31,19 @@ def _known(state: StateDep, source: str) -> None:
 
 
 @router.get("/changes/{source}")
-def source_changes(state: StateDep, engine: EngineDep, source: str, since: DateText = None,
+def source_changes(state: StateDep, engine: EngineDep, source: str, since: Day = None,
                    limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[dict[str, Any]]:
     """Additions, removals and amendments per snapshot, newest first."""
     _known(state, source)
-    return changes_feed(engine, state, source, since, limit)
+    return changes_feed(engine, state, source, since.isoformat() if since else None, limit)
 
 
 @router.get("/changes/{source}/{listing_key}/diff")
 def amendment(state: StateDep, engine: EngineDep, source: str, listing_key: str,
-              snapshot: Annotated[str, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-              ) -> list[dict[str, Any]]:
+              snapshot: Annotated[date, Query()]) -> list[dict[str, Any]]:
     """The fields an amendment changed at `snapshot`, before and after."""
     _known(state, source)
-    return amendment_diff(engine, source, listing_key, snapshot)
+    return amendment_diff(engine, source, listing_key, snapshot.isoformat())
 
 
 @router.get("/dashboard")

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
+from concerted.api import checks
 from concerted.api.deps import PageDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import SearchResponse, TargetResponse
@@ -21,14 +22,17 @@ router = APIRouter(tags=["targets"])
 Text = Annotated[str | None, Query(max_length=100)]
 
 
-async def search_filter(jurisdiction: Text = None, program: Text = None, theme: Text = None,
+async def search_filter(state: StateDep, jurisdiction: Text = None, program: Text = None,
+                        theme: Text = None,
                   schema: Text = None, nationality: Text = None,
                   since: Annotated[date | None, Query(description="Designated on or after")] = None,
                   until: Annotated[date | None, Query(description="Designated on or before")] = None
                   ) -> SearchFilter:
     if since and until and since > until:
         raise ApiError(400, "since: must not be after until")
-    return SearchFilter(jurisdiction, program, theme, schema, nationality, since, until)
+    return SearchFilter(checks.jurisdiction(jurisdiction), checks.program(state, program),
+                        checks.theme(theme), schema or None,
+                        checks.country(nationality, "nationality"), since, until)
 
 
 SearchParams = Annotated[SearchFilter, Depends(search_filter)]

@@ -1,0 +1,62 @@
+"""CLI start-up benchmark: wall time of `concerted --help`, of each command's `--help`, and of
+each read command on a store, as a person runs them (a new process each time).
+
+The median of `--repeat` runs is printed beside the bare interpreter's start, so that a loaded
+machine shows as such. Target: `concerted --help` under 0.5 s.
+
+    .venv/bin/python bench/cli.py [--db sqlite:///concerted.db] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TARGET_SECONDS = 0.5
+# Read commands people run, with the arguments that make them do real work.
+READS = [
+    ["sources"], ["listings", "--program", "gb-ghr"],
+    ["changes", "gb_hmt_conlist", "--since", "2024-01-01"], ["programs"],
+    ["programs", "show", "gb-gac"], ["eligible", "--conduct", "torture"],
+    ["coverage", "--program", "us-glomag"], ["rounds"], ["gaps", "--limit", "20"], ["lags"],
+    ["stats"], ["match", "--name", "Zhu Hailun"], ["alerts"],
+]
+
+
+def _time(args: list[str], repeat: int) -> tuple[float, int]:
+    runs, code = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        code = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              check=False).returncode
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs), code
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", default=os.environ.get("CONCERTED_DB", "sqlite:///concerted.db"))
+    parser.add_argument("--repeat", type=int, default=5)
+    options = parser.parse_args()
+    concerted = [str(Path(sys.executable).parent / "concerted")]  # the installed script
+    bare, _ = _time([sys.executable, "-c", "pass"], options.repeat)
+    print(f"{'python -c pass (interpreter start)':52} {bare:6.3f} s")
+    main_help, _ = _time([*concerted, "--help"], options.repeat)
+    verdict = "OK" if main_help < TARGET_SECONDS else "OVER"
+    print(f"{'concerted --help':52} {main_help:6.3f} s  (target < {TARGET_SECONDS} s: {verdict})")
+    for name in ("ingest", "dossiers", "serve", "gaps", "match"):
+        seconds, _ = _time([*concerted, name, "--help"], options.repeat)
+        print(f"{'concerted ' + name + ' --help':52} {seconds:6.3f} s")
+    for args in READS:
+        seconds, code = _time([*concerted, "--db", options.db, *args, "--format", "json"], 1)
+        label = "concerted " + " ".join(args)
+        print(f"{label:52} {seconds:6.3f} s" + ("" if code == 0 else f"  (exit {code})"))
+
+
+if __name__ == "__main__":
+    main()
