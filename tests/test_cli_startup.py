@@ -20,7 +20,8 @@ def test_the_table_is_what_the_modules_register() -> None:
     group.load_all()
     assert set(group.commands) == set(COMMANDS)
     for name, command in group.commands.items():
-        assert command.get_short_help_str(limit=300) == COMMANDS[name][1], name
+        assert command.get_short_help_str(limit=300) == COMMANDS[name][1], (
+            f"{name}: its one-line help changed; copy it into concerted/cli/commands.py")
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

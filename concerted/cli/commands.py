@@ -23,7 +23,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
     "audit": (("dossiers_cmd",),
         'The hash-chained log of every read and write of confidential material.'),
     "backup": (("dossiers_cmd",),
-        'Write every table and every archived file to FILE (never the keyring).'),
+        "Write every table and archived file to FILE, encrypted and signed with the "
+        "keyring's active data key (the keyring itself is never in it)."),
     "changes": (("lists_cmd",),
         'Additions, removals and amendments per snapshot of SOURCE.'),
     "coalitions": (("dossiers_cmd",),
@@ -69,7 +70,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
     "resolve": (("resolve_cmd",),
         'Link the same person or body across lists; queue the uncertain pairs for review.'),
     "restore": (("dossiers_cmd",),
-        'Restore a backup into an empty store and data folder.'),
+        "Restore a backup into an empty store and data folder, then migrate it to the "
+        "newest schema revision."),
     "review": (("resolve_cmd",),
         'Decide the pairs `concerted resolve` was unsure about, best-scored first.'),
     "rounds": (("analysis_cmd",),
