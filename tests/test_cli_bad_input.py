@@ -45,7 +45,6 @@ CASES = [
     (["subscriptions", "add", "--country", "chn"], "--country"),
     (["ingest", "--date", "2024-02-30", "."], "--date"),
     (["fetch", "--source", "nope"], "--source"),
-    (["dossiers", "show", "0123456789abcdef0123", *AS], "nobody@example.org"),
     (["allegations", "add", "D", "--conduct", "torture", "--summary", "s", "--from",
       "2020-13", *AS], "--from"),
     (["evidence", "add", "D", "--testimony", "t", "--level", "public", "--obtained",
