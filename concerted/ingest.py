@@ -65,6 +65,11 @@ class IngestOptions:
     progress: Callable[[str], None] | None = None
     touched: dict[str, set[str]] = field(default_factory=dict)
     lock_wait: float = DEFAULT_WAIT  # seconds to wait for another ingest to finish
+    # A fetch: the snapshot is identified by when it was retrieved, so a list republished
+    # within a day gives a second snapshot of that date. Files ingested by hand are dated
+    # by their content, folder or --date, and a second, different set for a date is refused.
+    retrieved_at: str | None = None
+    several_a_day: bool = False
 
 
 def collect(paths: Iterable[Path], source_id: str | None = None) -> list[FileSet]:
@@ -165,16 +170,17 @@ def _store_blobs(
     parsed = source.parse(blobs)
     published, origin = _date(main, parsed.published, options.date)
     source.check_count(str(main), len(parsed.listings))
-
+    if not options.several_a_day:
+        _refuse_other_file_same_day(engine, source.id, published, str(main))
     near = _neighbours(engine, source.id, published)
     source.check_neighbours(str(main), published, len(parsed.listings), near)
-    _refuse_other_file_same_day(engine, source.id, published, str(main))
     for data in blobs.values():
         archive.put(data)
     snapshot = Snapshot(source.id, published, files, tuple(parsed.listings))
     sizes = {name: len(data) for name, data in blobs.items()}
     try:
-        writer.add_snapshot(snapshot, date_origin=origin, retrieved_at=_now(), sizes=sizes,
+        writer.add_snapshot(snapshot, date_origin=origin, sizes=sizes,
+                            retrieved_at=options.retrieved_at or _now(),
                             parser_version=source.parser_version)
     except UnstorableText as exc:
         writer.forget()
@@ -203,12 +209,14 @@ def _existing(engine: Engine, source: str, sha: str) -> str | None:
 
 
 def _neighbours(engine: Engine, source: str, published: str) -> list[tuple[str, int]]:
-    """The stored snapshots of `source` just before and just after `published`."""
+    """The stored snapshots of `source` just before (or earlier the same day) and just after
+    `published`."""
     columns = (snapshots.c.published, snapshots.c.listing_count)
     before = (
         select(*columns)
-        .where(snapshots.c.source == source, snapshots.c.published < published)
-        .order_by(snapshots.c.published.desc())
+        .where(snapshots.c.source == source, snapshots.c.published <= published)
+        .order_by(snapshots.c.published.desc(), snapshots.c.retrieved_at.desc(),
+                  snapshots.c.id.desc())
         .limit(1)
     )
     after = (

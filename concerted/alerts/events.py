@@ -30,13 +30,12 @@ def change_events(engine: Engine, touched: Mapping[str, Iterable[str]]) -> list[
     reader = Reader(engine)
     events: list[Event] = []
     for source, dates in sorted(touched.items()):
-        held = [s["published"] for s in reader.snapshots(source)]
-        newest = held[-1] if held else None
-        if newest is None or newest not in set(dates) or len(held) < 2:
+        held = reader.snapshots(source)
+        if len(held) < 2 or held[-1]["published"] not in set(dates):
             continue
-        for group in reader.changes(source, since=newest):
-            if group["snapshot"] == newest:
-                events.extend(_group_events(reader, source, group))
+        # The newest snapshot's group is the last (groups follow history, several a day too).
+        group = reader.changes(source, since=held[-1]["published"])[-1]
+        events.extend(_group_events(reader, source, group))
     return events
 
 
@@ -57,6 +56,7 @@ def _event(reader: Reader, source: str, group: dict[str, Any], kind: str,
     return Event(
         kind=_KINDS[kind], source=source, listing_key=item["listing_key"], name=item["name"],
         snapshot=group["snapshot"], jurisdictions=(_jurisdiction(source),),
+        version=group["retrieved_at"] if group["previous"] == group["snapshot"] else "",
         programs=tuple(item["programs"]),
         themes=listing_themes(listing) if listing else (),
         countries=listing_countries(listing) if listing else (),

@@ -84,12 +84,17 @@ class Event:
     names: tuple[str, ...] = ()  # every name of the target, for watched names
     partners: tuple[str, ...] = ()  # other jurisdictions that already designate the target
     state: str = ""  # gap: opened / closed
+    # The retrieval time of a snapshot that followed another of the same day (a list changed
+    # twice in a day): the date alone would make its changes look already alerted.
+    version: str = ""
     detail: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def key(self) -> str:
         """The change's identity, the same on every run (alerts are idempotent by it)."""
-        parts = (self.kind, self.source, self.listing_key, self.snapshot, self.state)
+        parts: tuple[str, ...] = (self.kind, self.source, self.listing_key, self.snapshot,
+                                  self.state)
+        parts += (self.version,) if self.version else ()
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
     def dedup_key(self, subscription_id: str) -> str:

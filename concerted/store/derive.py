@@ -50,8 +50,7 @@ def derive_source(conn: Connection, source: str, new_dates: Iterable[str] = ()) 
     cache: dict[int, Listing] = {}
     known = SOURCES.get(source)
     reuses_keys = known.reuses_keys if known else False
-    conn.execute(delete(changes).where(
-        changes.c.source == source, changes.c.snapshot.in_({s.published for s in affected})))
+    conn.execute(delete(changes).where(changes.c.snapshot_id.in_([s.id for s in affected])))
     rows: list[dict[str, object]] = []
     for snap in affected:
         index = held.index(snap)
@@ -64,9 +63,9 @@ def derive_source(conn: Connection, source: str, new_dates: Iterable[str] = ()) 
         old = _load(conn, {k: v for k, v in old_ids.items() if new_ids.get(k) != v}, cache)
         new = _load(conn, {k: v for k, v in new_ids.items() if old_ids.get(k) != v}, cache)
         found = diff(old, new, reuses_keys=reuses_keys)
-        rows.extend(_change_row(source, snap.published, previous.published, c) for c in found)
+        rows.extend(_change_row(source, snap, previous.published, c) for c in found)
     bulk_insert(conn, changes, rows)
-    _rebuild_listings(conn, source, held[-1].published if held else None)
+    _rebuild_listings(conn, source, held[-1] if held else None)
     if fresh:
         conn.execute(update(snapshots).where(snapshots.c.id.in_(fresh)).values(derived=True))
 
@@ -112,10 +111,11 @@ def _load(
     return {key: cache[vid] for key, vid in wanted.items()}
 
 
-def _change_row(source: str, date: str, previous: str, change: Change) -> dict[str, object]:
+def _change_row(source: str, snap: Row[Any], previous: str, change: Change) -> dict[str, object]:
     return {
         "source": source,
-        "snapshot": date,
+        "snapshot": snap.published,
+        "snapshot_id": snap.id,
         "previous": previous,
         "kind": change.kind,
         "key": change.key,
@@ -126,7 +126,7 @@ def _change_row(source: str, date: str, previous: str, change: Change) -> dict[s
     }
 
 
-def _rebuild_listings(conn: Connection, source: str, newest: str | None) -> None:
+def _rebuild_listings(conn: Connection, source: str, newest: Row[Any] | None) -> None:
     conn.execute(delete(listings).where(listings.c.source == source))
     # Each version carries its own first/last seen (maintained by the writer), so this
     # reads tens of thousands of versions rather than every membership.
@@ -139,6 +139,11 @@ def _rebuild_listings(conn: Connection, source: str, newest: str | None) -> None
         span[1] = min(span[1], first)
         if last >= span[2]:
             span[0], span[2] = vid, last
+    # Current: shown by the newest snapshot, in the version it shows (its date may be shared
+    # with an earlier snapshot of the same day that showed another version, or a removed one).
+    shown = _snapshot_versions(conn, newest.id) if newest is not None else {}
+    for key, vid in shown.items():
+        spans[key][0] = vid
     for key, date in _reuse_starts(conn, source).items():
         if key in spans:  # a reused key's listing starts with the subject it now names
             spans[key][1] = max(str(spans[key][1]), date)
@@ -149,7 +154,7 @@ def _rebuild_listings(conn: Connection, source: str, newest: str | None) -> None
             "version_id": v,
             "first_seen": f,
             "last_seen": last,
-            "current": last == newest,
+            "current": k in shown,
         }
         for k, (v, f, last) in spans.items()
     ]

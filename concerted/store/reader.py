@@ -38,7 +38,9 @@ class Reader:
         self.engine = engine
 
     def snapshots(self, source: str | None = None) -> list[dict[str, Any]]:
-        query = select(snapshots).order_by(snapshots.c.source, snapshots.c.published)
+        query = select(snapshots).order_by(
+            snapshots.c.source, snapshots.c.published, snapshots.c.retrieved_at, snapshots.c.id
+        )
         if source:
             query = query.where(snapshots.c.source == source)
         with self.engine.connect() as conn:
@@ -134,24 +136,26 @@ class Reader:
 
     def changes(self, source: str, since: str | None = None) -> list[dict[str, Any]]:
         """Per snapshot after the baseline: added, removed, amended (`concerted changes`)."""
-        dates = [s["published"] for s in self.snapshots(source)]
+        held = self.snapshots(source)
+        # Keyed by snapshot id: a list changed twice in one day has two snapshots of a date.
         grouped = {
-            date: {
-                "snapshot": date,
-                "previous": previous,
+            snap["id"]: {
+                "snapshot": snap["published"],
+                "previous": previous["published"],
+                "retrieved_at": snap["retrieved_at"],
                 "added": [],
                 "removed": [],
                 "amended": [],
             }
-            for previous, date in itertools.pairwise(dates)
-            if since is None or date >= since
+            for previous, snap in itertools.pairwise(held)
+            if since is None or snap["published"] >= since
         }
         query = select(changes).where(changes.c.source == source).order_by(changes.c.id)
         if since:
             query = query.where(changes.c.snapshot >= since)
         with self.engine.connect() as conn:
             for row in conn.execute(query):
-                grouped[row.snapshot][row.kind].append(_change_dict(row._mapping))
+                grouped[row.snapshot_id][row.kind].append(_change_dict(row._mapping))
         return list(grouped.values())
 
 

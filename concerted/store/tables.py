@@ -50,8 +50,10 @@ snapshots = Table(
     # False until `listings` and `changes` are derived with this snapshot: the persistent
     # mark that lets any later ingest finish the work of one that was killed half-way.
     Column("derived", Boolean, nullable=False, default=False, server_default=false()),
-    UniqueConstraint("source", "published", name="uq_snapshot_date"),
+    # Several snapshots may share a date (a list republished within a day, fetched twice):
+    # history is ordered by (published, retrieved_at, id); the file set stays unique.
     UniqueConstraint("source", "sha256", name="uq_snapshot_sha"),
+    Index("ix_snapshots_source_published", "source", "published"),
 )
 
 snapshot_files = Table(
@@ -112,6 +114,9 @@ changes = Table(
     Column("id", Integer, primary_key=True),
     Column("source", String(32), nullable=False),
     Column("snapshot", String(10), nullable=False),
+    # The snapshot itself: its date alone is ambiguous when a list changed twice in a day.
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id", name="fk_changes_snapshot"),
+           nullable=False),
     Column("previous", String(10), nullable=True),
     Column("kind", String(16), nullable=False),  # added / removed / amended
     Column("key", String(255), nullable=False),

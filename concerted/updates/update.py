@@ -148,10 +148,13 @@ def _accept(engine: Engine, archive: Archive, source: Source, got: Download, dat
         what = f"the download ({size} bytes)" if wrong[0] == name else f"its companion {wrong[0]}"
         return _failed(source, got.url, f"{what} is not a file of {source.id} ({source.title}); "
                        f"kept in the archive as {sha}", got.status_code, size, sha)
-    options = IngestOptions(source.id, date=clock.now().date().isoformat())
+    # Identified by when it was fetched: a list republished the same day is a second snapshot.
+    options = IngestOptions(source.id, date=clock.now().date().isoformat(),
+                            retrieved_at=clock.stamp(), several_a_day=True)
     result = ingest_blobs(engine, archive, source, files, options)
     if result.status == "rejected":
-        return _failed(source, got.url, _refusal(result.message), got.status_code, size, sha)
+        return _failed(source, got.url, f"refused: {result.message}", got.status_code, size,
+                       sha)
     runs.save_state(engine, source.id, got.url, got.validators, sha, clock.stamp())
     runs.save_companions(engine, source.id, {d.url: d.validators for d, _ in extra.values()})
     outcome = "ingested" if result.status == "ingested" else "unchanged"
@@ -159,9 +162,3 @@ def _accept(engine: Engine, archive: Archive, source: Source, got: Download, dat
     return FetchOutcome(source.id, got.url, RunResult(outcome, note, got.status_code, size, sha,
                                                       result.published), touched)
 
-
-def _refusal(message: str) -> str:
-    if "already stored" in message and "dated" in message:
-        return (f"{message} (the list changed twice in one day: the first version is kept; "
-                "this one will be taken at the first fetch of the next day)")
-    return f"refused: {message}"
