@@ -56,7 +56,7 @@ def _event(reader: Reader, source: str, group: dict[str, Any], kind: str,
     return Event(
         kind=_KINDS[kind], source=source, listing_key=item["listing_key"], name=item["name"],
         snapshot=group["snapshot"], jurisdictions=(_jurisdiction(source),),
-        version=group["retrieved_at"] if group["previous"] == group["snapshot"] else "",
+        version=group.get("retrieved_at", ""),  # only a later version of the same day
         programs=tuple(item["programs"]),
         themes=listing_themes(listing) if listing else (),
         countries=listing_countries(listing) if listing else (),

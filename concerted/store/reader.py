@@ -139,14 +139,7 @@ class Reader:
         held = self.snapshots(source)
         # Keyed by snapshot id: a list changed twice in one day has two snapshots of a date.
         grouped = {
-            snap["id"]: {
-                "snapshot": snap["published"],
-                "previous": previous["published"],
-                "retrieved_at": snap["retrieved_at"],
-                "added": [],
-                "removed": [],
-                "amended": [],
-            }
+            snap["id"]: _group(previous, snap)
             for previous, snap in itertools.pairwise(held)
             if since is None or snap["published"] >= since
         }
@@ -157,6 +150,13 @@ class Reader:
             for row in conn.execute(query):
                 grouped[row.snapshot_id][row.kind].append(_change_dict(row._mapping))
         return list(grouped.values())
+
+
+def _group(previous: dict[str, Any], snap: dict[str, Any]) -> dict[str, Any]:
+    group: dict[str, Any] = {"snapshot": snap["published"], "previous": previous["published"]}
+    if previous["published"] == snap["published"]:  # a later version of the same day
+        group["retrieved_at"] = snap["retrieved_at"]
+    return group | {"added": [], "removed": [], "amended": []}
 
 
 def _change_dict(row: Any) -> dict[str, Any]:

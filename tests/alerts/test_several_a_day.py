@@ -60,6 +60,7 @@ def test_two_fetches_in_one_day_give_two_snapshots_and_alerts_for_both(
 
     groups = json.loads(invoke("changes", "us_ofac_sdn", "--format", "json").output)
     assert len(groups) == 1 and groups[0]["snapshot"] == groups[0]["previous"] == DAY
+    assert groups[0]["retrieved_at"].startswith(DAY)  # which version of the day
     assert len(groups[0]["added"]) == 217  # 182 of them GLOMAG (issue 11 item 10)
 
     again = invoke(*fetch)  # nothing new: no snapshot, no alert
