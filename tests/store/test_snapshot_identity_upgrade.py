@@ -1,4 +1,4 @@
-"""Revisions 0003 and 0005 on a store holding history: each change row gets the snapshot
+"""Revisions 0003 and 0007 on a store holding history: each change row gets the snapshot
 its date named, and every snapshot is marked for one more derive (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from concerted.store.migrate import head_revision, upgrade
 
 def test_upgrade_names_each_change_s_snapshot(db_url: str) -> None:
     engine = create_engine(normalise_url(db_url))
-    upgrade(engine, "0002")  # before 0003 (derived mark) and 0005 (changes name snapshots)
+    upgrade(engine, "0002")  # before 0003 (derived mark) and 0007 (changes name snapshots)
     with engine.begin() as conn:
         for sid, day in ((1, "2022-12-08"), (2, "2022-12-09")):
             conn.execute(text(

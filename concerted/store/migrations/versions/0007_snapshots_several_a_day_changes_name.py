@@ -5,8 +5,8 @@ the date no longer identifies a snapshot: `uq_snapshot_date` goes, and each chan
 its snapshot by id. Until now a date named exactly one snapshot, so existing rows are filled
 from it.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0007
+Revises: 0006
 Created: 2026-12-05 08:48:48.945736
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
