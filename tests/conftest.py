@@ -124,6 +124,25 @@ def shared_store(shared_lists: Path, shared_eu_journal: Path,
     yield url
 
 
+@pytest.fixture(scope="session")
+def resolved_shared_store(shared_store: str, tmp_path_factory: pytest.TempPathFactory
+                          ) -> Iterator[str]:
+    """A copy of `shared_store` after `concerted resolve` (a few minutes), built once per
+    session. Tests that read it must not write to it."""
+    import shutil
+
+    from concerted.resolve.xref import run
+    from concerted.store.db import connect
+
+    folder = tmp_path_factory.mktemp("resolved-shared-store")
+    shutil.copy(shared_store.removeprefix("sqlite:///"), folder / "concerted.db")
+    url = f"sqlite:///{folder / 'concerted.db'}"
+    engine = connect(url)
+    run(engine)
+    engine.dispose()
+    yield url
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests last: Playwright's sync API keeps an asyncio loop running in the main
     thread for the rest of the session, and `tests/asgi_client.request` (anyio.run) cannot

@@ -5,7 +5,9 @@ one per regime), else the listing's printed date, or else the window in which
 the snapshot history first showed it (see `dates.Window`); `delisted_on` is the window in
 which it disappeared, None while it is listed. Its themes are those the list states for the
 program, else those of the program registry. Two listings of one target in one jurisdiction
-under one program (the UK's two lists) make one designation: the most precise date wins.
+under one program (the UK's two lists; two entries of one person on one list, as OFAC's
+second KADYROV entry) make one designation: the earlier date wins where one lies wholly
+before the other, else the more precise; it is lifted only when every listing of it is.
 """
 
 from __future__ import annotations
@@ -152,8 +154,17 @@ def _precision(window: Window) -> tuple[bool, bool, int, date]:
     return (not window.exact, width is None, width or 0, window.latest or date.max)
 
 
+def _first(a: Window, b: Window) -> Window:
+    """One designation seen through two listings: it happened at the earlier of them."""
+    if a.latest is not None and b.earliest is not None and a.latest < b.earliest:
+        return a
+    if b.latest is not None and a.earliest is not None and b.latest < a.earliest:
+        return b
+    return min(a, b, key=_precision)
+
+
 def _merge(a: Designation, b: Designation) -> Designation:
-    listed = min(a.listed_on, b.listed_on, key=_precision)
+    listed = _first(a.listed_on, b.listed_on)
     delisted = None
     if a.delisted_on is not None and b.delisted_on is not None:
         delisted = max(a.delisted_on, b.delisted_on, key=lambda w: w.latest or date.max)

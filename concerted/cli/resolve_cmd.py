@@ -23,7 +23,8 @@ from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, r
 
 __all__ = ["register"]
 
-_REPORT = ["listings", "candidates", "linked", "retracted", "queued", "refused", "seconds"]
+_REPORT = ["listings", "candidates", "linked", "retracted", "queued", "refused", "held",
+           "seconds"]
 _METRICS = ["mode", "split", "pairs", "tp", "fp", "fn", "tn", "precision", "recall", "f1"]
 
 
@@ -41,7 +42,7 @@ def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
 @click.group("resolve", invoke_without_command=True)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.9, show_default=True,
               help="Pairs scoring at least this are linked (as the `system` user).")
-@click.option("--review-threshold", type=click.FloatRange(0, 1), default=0.6,
+@click.option("--review-threshold", type=click.FloatRange(0, 1), default=0.75,
               show_default=True, help="Pairs from here up to --threshold go to review.")
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Processes scoring pairs (default: the cores, up to 4).")

@@ -7,8 +7,12 @@ more than its metaphone). A pair becomes a candidate when it shares a document n
 when its weight reaches `min_weight`; each record keeps its `max_candidates` heaviest.
 Keys held by more than `max_df` records (`w:muhammad`) are too common to propose pairs on
 their own, but two common words together (`b:ali|muhammad`) are a key of their own.
-By default only pairs from two different lists are proposed; `same_list=True` proposes only
-same-list pairs instead (the duplicates report).
+Pairs of people within one list are proposed too (`lists="any"`): a list can name one
+person twice (the UK gives a person one Group ID per regime; OFAC listed Ramzan KADYROV a
+second time), while near-identical bodies, vessels or aircraft on one list are different
+ones (see `duplicates`). Same-list pairs get a budget of their own (`max_same_list`), so a
+list's many namesakes never crowd out another list's candidates; `lists="cross"` or
+`"same"` proposes only one kind.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from concerted.resolve.blockkeys import record_keys, schema_group
 from concerted.resolve.record import Record
@@ -33,8 +38,9 @@ _IDENTIFIER_WEIGHT = 100.0
 class BlockConfig:
     min_weight: float = 10.0
     max_df: int = 300
-    max_candidates: int = 40
-    same_list: bool = False
+    max_candidates: int = 40  # per record, from other lists
+    max_same_list: int = 5  # per record, from its own list
+    lists: Literal["any", "cross", "same"] = "any"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +96,21 @@ class Blocker:
         """Each wanted pair once (left < right), in record order."""
         config, sources = self.config, self.sources
         for i in range(len(self.records)):
-            mine = sources[i]
-            wanted = [(w, j) for j, w in self._scores(i).items()
-                      if w >= config.min_weight and (sources[j] == mine) == config.same_list]
-            for weight, j in sorted(heapq.nlargest(config.max_candidates, wanted),
-                                    key=lambda item: item[1]):
+            mine, person = sources[i], self.records[i].is_person
+            cross: list[tuple[float, int]] = []
+            same: list[tuple[float, int]] = []
+            for j, weight in self._scores(i).items():
+                if weight < config.min_weight:
+                    continue
+                if sources[j] != mine:
+                    cross.append((weight, j))
+                elif person:
+                    same.append((weight, j))
+            chosen = [*(heapq.nlargest(config.max_candidates, cross)
+                        if config.lists != "same" else ()),
+                      *(heapq.nlargest(config.max_same_list, same)
+                        if config.lists != "cross" else ())]
+            for weight, j in sorted(chosen, key=lambda item: item[1]):
                 yield Candidate(i, j, weight)
 
 

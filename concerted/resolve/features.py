@@ -18,8 +18,10 @@ __all__ = ["DATE_WEIGHTS", "UNIQUE_KINDS", "Feature", "birth_date", "countries",
 
 DATE_WEIGHTS = {"exact": 3.5, "month": 2.5, "year": 1.5, "range": 1.0, "typo": 1.0,
                 "near": 0.0, "same_year": -1.5, "conflict": -5.0}
-# Numbers given once per entry: two different ones mean two different entries.
-UNIQUE_KINDS = frozenset({"un_ref", "imo", "uk_sanctions_list_ref"})
+# Numbers given once per person, vessel or body: two different ones mean two different
+# ones. Not a list's own references (a UK Sanctions List ref, an OFSI Group ID, an OFAC
+# ent_num): a list can give one person two entries, each with its own reference.
+UNIQUE_KINDS = frozenset({"un_ref", "imo"})
 _DATE_WORDS = {
     "exact": "the same birth date", "month": "the same birth month and year",
     "year": "the same birth year", "range": "birth dates within the stated range",

@@ -27,7 +27,9 @@ class QueueItem:
     right: str
     score: float
     features: list[dict[str, Any]]
-    reason: str  # band: between the thresholds; chain: refused by the chaining check
+    # band: between the thresholds; chain: refused by the chaining check; same_list: two
+    # entries of one list without the identity evidence the system links them on
+    reason: str
     created_at: str
 
     def to_dict(self) -> dict[str, Any]:

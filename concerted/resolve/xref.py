@@ -1,11 +1,16 @@
 """`concerted resolve`: block, score, record the system's links and fill the review queue.
 
-Orchestrator. Reads the current listings, proposes candidate pairs (block), scores them
-(score, on every core), then:
+Orchestrator. Reads every listing the store has seen (a listing since removed keeps its
+target, and a second entry of one person may already be gone: KADYROV's 36459), proposes
+candidate pairs within and across lists (block), scores them (score, on every core), then:
 - a pair at or above `threshold` becomes a `system` positive judgement, unless a person has
-  judged it (people always win) or the chaining check refuses it (then it is queued);
-- a pair between `review_threshold` and `threshold` goes to the review queue;
+  judged it (people always win), the chaining check refuses it, or it is two entries of one
+  list without the identity evidence `duplicates` asks for (then it is queued);
+- a pair of two lists between `review_threshold` and `threshold` goes to the review queue;
 - a system link that no longer reaches the threshold is retracted (a new record).
+The queue holds only what a person still has to decide: no pair already in one target, none
+that would make one target of two bodies of one list, and one pair (the likeliest) for each
+two targets a decision would join.
 Nothing is deleted: the judgements are the record; the queue is rebuilt on every run.
 """
 
@@ -19,14 +24,17 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
+from concerted.model import Listing
 from concerted.resolve import journal
 from concerted.resolve.batch import score_candidates
 from concerted.resolve.block import BlockConfig, Blocker
 from concerted.resolve.consistency import cluster_conflict
+from concerted.resolve.duplicates import SameList
 from concerted.resolve.judgements import SYSTEM, Judgement, JudgementRecord, effective, pair_key
 from concerted.resolve.linker import Linker
-from concerted.resolve.record import Record, prepare
-from concerted.resolve.score import Score, get_scorer
+from concerted.resolve.queueing import pending, queue_item
+from concerted.resolve.record import Record, listing_ref, prepare
+from concerted.resolve.score import Score, Scorer, get_scorer
 from concerted.store.reader import Reader
 
 __all__ = ["ResolveConfig", "ResolveReport", "load_records", "run"]
@@ -35,7 +43,8 @@ __all__ = ["ResolveConfig", "ResolveReport", "load_records", "run"]
 @dataclass(frozen=True)
 class ResolveConfig:
     threshold: float = 0.9
-    review_threshold: float = 0.6
+    # Below 0.75 the pairs on the real lists are mostly acronyms and partial names of bodies.
+    review_threshold: float = 0.75
     scorer: str = "rules-v1"
     workers: int = field(default_factory=lambda: min(os.cpu_count() or 1, 4))
     block: BlockConfig = field(default_factory=BlockConfig)
@@ -49,25 +58,18 @@ class ResolveReport:
     retracted: int = 0
     queued: int = 0
     refused: int = 0  # above the threshold but refused by the chaining check
+    held: int = 0  # two entries of one list above the threshold, left to a person
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
-def load_records(engine: Engine) -> list[Record]:
-    return [prepare(row.listing) for row in Reader(engine).listings(current=True)]
+def load_records(engine: Engine, current: bool | None = True) -> list[Record]:
+    """The listings on the lists now (`current=None`: every listing the store has seen)."""
+    return [prepare(row.listing) for row in Reader(engine).listings(current=current)]
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _queue_item(score: Score, reason: str, now: str, why: str = "") -> journal.QueueItem:
-    a, b = pair_key(score.left, score.right)
-    features = score.features_dict()
-    if why:
-        features.append({"name": "chain", "weight": 0.0,
-                         "explanation": f"Not linked by the chaining check: {why}"})
-    return journal.QueueItem(a, b, round(score.score, 4), features, reason, now)
 
 
 Key = tuple[str, str]
@@ -97,26 +99,34 @@ def _links(
     return new, retracted
 
 
-def _decide(engine: Engine, records: list[Record], scores: Iterable[Score],
-            config: ResolveConfig, report: ResolveReport) -> None:
+def _decide(engine: Engine, listings: dict[str, Listing], records: list[Record],
+            scores: Iterable[Score], scorer: Scorer, config: ResolveConfig,
+            report: ResolveReport) -> None:
     now, history = _now(), journal.load(engine)
     current = effective(history)
     human = {r.key for r in history if not r.is_system}
+    by_ref = {r.ref: r for r in records}
     scored = {pair_key(s.left, s.right): s for s in scores}
     strong = {k: s for k, s in scored.items() if s.score >= config.threshold and k not in human}
+    same_list = SameList(listings, scorer, config.threshold)
+    held = {k: why for k in strong if by_ref[k[0]].source == by_ref[k[1]].source
+            and (why := same_list(by_ref[k[0]], by_ref[k[1]]))}
+    strong = {k: s for k, s in strong.items() if k not in held}
     proposed = {k: r for k, r in current.items() if not r.is_system}
     proposed |= {k: _system(k, Judgement.POSITIVE, s.score, now) for k, s in strong.items()}
-    by_ref = {r.ref: r for r in records}
-    linker = Linker(by_ref, proposed, cluster_conflict(by_ref))
+    linker = Linker(by_ref, proposed, cluster_conflict(by_ref, same_list))
     refused = {r.record.key: r.reason for r in linker.refused if r.record.is_system}
     new, report.retracted = _links(strong, refused, current, scored, set(by_ref), now)
-    band = [_queue_item(s, "band", now) for k, s in scored.items()
-            if k not in human and s.score < config.threshold]
-    chain = [_queue_item(scored[k], "chain", now, refused[k]) for k in sorted(refused)]
+    band = [queue_item(s, "band", now) for k, s in scored.items()
+            if k not in human and s.score < config.threshold
+            and by_ref[k[0]].source != by_ref[k[1]].source]
+    chain = [queue_item(scored[k], "chain", now, refused[k]) for k in sorted(refused)]
+    same = [queue_item(scored[k], "same_list", now, held[k]) for k in sorted(held)]
+    queue = pending(band + chain + same, linker, by_ref)
     journal.append(engine, new)
-    journal.replace_queue(engine, band + chain)
+    journal.replace_queue(engine, queue)
     report.linked, report.refused = len(new) - report.retracted, len(refused)
-    report.queued = len(band) + len(chain)
+    report.held, report.queued = len(held), len(queue)
 
 
 def run(engine: Engine, config: ResolveConfig | None = None,
@@ -131,7 +141,9 @@ def run(engine: Engine, config: ResolveConfig | None = None,
         report.stages[stage] = round(time.perf_counter() - clock, 2)
         clock = time.perf_counter()
 
-    records = load_records(engine)
+    listings = {listing_ref(row.listing.source, row.listing.key): row.listing
+                for row in Reader(engine).listings(current=None)}
+    records = [prepare(listing) for listing in listings.values()]
     report.listings = len(records)
     lap("read and prepare")
     blocker = Blocker(records, config.block)
@@ -150,7 +162,7 @@ def run(engine: Engine, config: ResolveConfig | None = None,
     scores = score_candidates(records, candidates, scorer, config.review_threshold,
                               config.workers, advance)
     lap("score")
-    _decide(engine, records, scores, config, report)
+    _decide(engine, listings, records, scores, scorer, config, report)
     lap("decide and write")
     report.seconds = time.perf_counter() - started
     return report

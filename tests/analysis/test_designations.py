@@ -123,3 +123,20 @@ def test_bounds_the_list_gives_narrow_the_snapshot_window() -> None:
     (row,) = build_designations(inputs)
     assert row.listed_on.label() == "between 2022-01-01 and 2022-03-30"
     assert (row.listed_on.basis, row.listed_on.exact) == ("bounds", False)
+
+
+def test_a_second_entry_of_one_person_adds_no_designation_and_no_delisting() -> None:
+    # Ramzan KADYROV on OFAC: ent_num 23343 (GLOMAG, in every snapshot from 2021-08-18) and a
+    # second entry, 36459, shown from 2023-08-16 (2022-09-15 in the full history) and removed
+    # after 2023-08-16 (2022-11-09). One person: his designation stays the first one, never
+    # lifted.
+    first = ListingRecord(Listing("us_ofac_sdn", "23343", "Person", "KADYROV, Ramzan Akhmatovich",
+                                  programs=(GLOMAG,)), "us", "2021-08-18", "2024-05-03", True)
+    second = ListingRecord(Listing("us_ofac_sdn", "36459", "Person",
+                                   "KADYROV, Ramzan Akhmatovich", programs=(GLOMAG,)),
+                           "us", "2023-08-16", "2023-08-16", False)
+    target = Target("kadyrov", "Ramzan KADYROV", listings=(first.key, second.key))
+    (row,) = build_designations(_inputs(first, second, targets=(target,)))
+    assert row.listed_on.label() == "before 2021-08-18"
+    assert row.delisted_on is None
+    assert row.listings == (first.key, second.key)

@@ -15,10 +15,11 @@ def pairs(records: list[Record], config: BlockConfig | None = None) -> set[tuple
 
 
 def test_cross_list_pairs_of_one_person(records: dict[str, Record]) -> None:
-    found = pairs(list(records.values()))
+    found = pairs(list(records.values()), BlockConfig(lists="cross"))
     assert ("gb_hmt_conlist:14078", "us_ofac_sdn:29219") in found  # ZHU Hailun
     assert ("au_dfat:2961", "gb_hmt_conlist:13042") in found  # KADYROV
     assert all(a.split(":")[0] != b.split(":")[0] for a, b in found)
+    assert found <= pairs(list(records.values()))  # by default same-list pairs as well
 
 
 def test_schema_compatible_only(records: dict[str, Record]) -> None:
@@ -27,8 +28,8 @@ def test_schema_compatible_only(records: dict[str, Record]) -> None:
     assert all((schema[a] == "Person") == (schema[b] == "Person") for a, b in found)
 
 
-def test_same_list_report_is_separate(records: dict[str, Record]) -> None:
-    found = pairs(list(records.values()), BlockConfig(same_list=True, min_weight=4.0))
+def test_same_list_pairs_on_their_own(records: dict[str, Record]) -> None:
+    found = pairs(list(records.values()), BlockConfig(lists="same", min_weight=4.0))
     assert found and all(a.split(":")[0] == b.split(":")[0] for a, b in found)
 
 
