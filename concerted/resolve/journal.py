@@ -1,8 +1,8 @@
 """The judgements and the review queue in the store (SQLite or PostgreSQL).
 
 Adapter. Judgements are only ever appended (`append`); `load` returns them in the order
-they were made. Rows of the web review's interim table `review_judgements` are read as
-human judgements too, so a decision taken there is never lost. The queue is replaced by
+they were made (rows carried over from the web review's former interim table, revision
+0007, count at the time they were made). The queue is replaced by
 each `concerted resolve` run (`replace_queue`); `queue` lists what is still undecided.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, insert, select
 
 from concerted.resolve.judgements import JudgementRecord
-from concerted.store.tables import judgements, resolve_queue, review_judgements
+from concerted.store.tables import judgements, resolve_queue
 
 __all__ = ["QueueItem", "append", "load", "queue", "replace_queue"]
 
@@ -53,14 +53,11 @@ def append(engine: Engine, records: Iterable[JudgementRecord]) -> int:
 
 
 def load(engine: Engine) -> list[JudgementRecord]:
-    """Every judgement, oldest first (the web review's interim rows merged in by time)."""
+    """Every judgement, oldest first."""
     with engine.connect() as conn:
-        own = conn.execute(select(judgements).order_by(judgements.c.id)).all()
-        web = conn.execute(select(review_judgements).order_by(review_judgements.c.id)).all()
+        rows = conn.execute(select(judgements).order_by(judgements.c.id)).all()
     found = [JudgementRecord.make(r.left_ref, r.right_ref, r.judgement, r.user, r.created_at,
-                                  r.score, r.note) for r in own]
-    found += [JudgementRecord.make(r.left_ref, r.right_ref, r.judgement, r.user, r.created_at,
-                                   r.score) for r in web if r.left_ref != r.right_ref]
+                                  r.score, r.note) for r in rows]
     return sorted(found, key=lambda r: r.created_at)  # stable: same-time rows keep their order
 
 

@@ -10,8 +10,8 @@ from concerted.store.tables import metadata, snapshots
 __all__ = ["WATCHED_TABLES", "store_fingerprint"]
 
 # Tables whose rows change what the pages show, besides snapshots: cross-list judgements
-# (named here so the fingerprint works before and after the resolve package adds them).
-WATCHED_TABLES = ("judgements", "resolve_queue", "review_judgements")
+# and the review queue.
+WATCHED_TABLES = ("judgements", "resolve_queue")
 
 
 def store_fingerprint(engine: Engine) -> str:

@@ -19,7 +19,7 @@ from concerted.resolve.judgements import SYSTEM, JudgementRecord
 from concerted.resolve.record import listing_ref
 from concerted.state.model import State
 from concerted.store.tables import judgements as journal_table
-from concerted.store.tables import resolve_queue, review_judgements
+from concerted.store.tables import resolve_queue
 
 __all__ = ["DECISIONS", "REVIEWERS_ONLY", "anonymised", "available", "judgements",
            "parse_ref", "record", "review_batch", "review_queue"]
@@ -64,16 +64,14 @@ def record(engine: Engine, left: ListingKey, right: ListingKey, decision: str, u
 
 
 def _people(engine: Engine) -> list[dict[str, Any]]:
-    """People's judgements (and the interim web table's), newest first."""
-    found = []
+    """People's judgements, newest first."""
+    table = journal_table
+    query = select(table.c.left_ref, table.c.right_ref, table.c.judgement, table.c.score,
+                   table.c.user, table.c.created_at, table.c.id).where(table.c.user != SYSTEM)
     with engine.connect() as conn:
-        for table in (journal_table, review_judgements):
-            query = select(table.c.left_ref, table.c.right_ref, table.c.judgement,
-                           table.c.score, table.c.user, table.c.created_at, table.c.id
-                           ).where(table.c.user != SYSTEM)
-            found += [{"left": r.left_ref, "right": r.right_ref, "judgement": r.judgement,
-                       "score": r.score, "user": r.user, "created_at": r.created_at,
-                       "_order": (r.created_at, r.id)} for r in conn.execute(query)]
+        found = [{"left": r.left_ref, "right": r.right_ref, "judgement": r.judgement,
+                  "score": r.score, "user": r.user, "created_at": r.created_at,
+                  "_order": (r.created_at, r.id)} for r in conn.execute(query)]
     found.sort(key=lambda r: r.pop("_order"), reverse=True)
     return found
 

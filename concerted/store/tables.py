@@ -24,7 +24,6 @@ __all__ = [
     "login_attempts",
     "memberships",
     "metadata",
-    "review_judgements",
     "snapshot_files",
     "snapshots",
     "user_sessions",
@@ -542,22 +541,6 @@ __all__ += ["allegations", "audit_head", "audit_log", "coalition_members", "coal
             "dossier_alerts", "dossier_listings", "dossier_shares", "dossiers", "evidence",
             "imported_bundles", "org_members", "organisations", "submission_events",
             "submissions", "trusted_keys"]
-
-# Judgements recorded in the web review queue (concerted.state.judging): append-only and
-# attributed; the latest row for a pair is in force. A stand-in until concerted.resolve keeps
-# its own judgements, to which the review queue will then write instead.
-review_judgements = Table(
-    "review_judgements",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("left_ref", String(300), nullable=False),  # source:listing_key
-    Column("right_ref", String(300), nullable=False),
-    Column("judgement", String(16), nullable=False),  # positive / negative / unsure
-    Column("score", Float, nullable=True),
-    Column("user", String(320), nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Index("ix_review_judgements_pair", "left_ref", "right_ref"),
-)
 
 __all__ += ["judgements", "resolve_queue"]
 
