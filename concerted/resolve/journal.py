@@ -2,7 +2,7 @@
 
 Adapter. Judgements are only ever appended (`append`); `load` returns them in the order
 they were made (rows carried over from the web review's former interim table, revision
-0007, count at the time they were made). The queue is replaced by
+0008, count at the time they were made). The queue is replaced by
 each `concerted resolve` run (`replace_queue`); `queue` lists what is still undecided.
 """
 

@@ -1,4 +1,4 @@
-"""Revision 0007: the web review's interim `review_judgements` rows become judgements (issue
+"""Revision 0008: the web review's interim `review_judgements` rows become judgements (issue
 12 item 4), on SQLite and PostgreSQL, and nothing reads the old table any more."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ ROWS = [  # as the web review wrote them: the pair in the order the form gave
 
 def test_interim_rows_become_judgements(db_url: str) -> None:
     raw = create_engine(normalise_url(db_url))
-    upgrade(raw, "0006")
+    upgrade(raw, "0007")
     with raw.begin() as conn:
         for row in ROWS:
             conn.execute(text(

@@ -7,8 +7,8 @@ holds the same decision; `concerted.resolve.journal` orders judgements by their 
 the carried rows count where they were made. A backup taken before this revision restores
 at its own revision and is brought here by the same step.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Created: 2026-12-05 09:15:40.133251
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
