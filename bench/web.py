@@ -4,7 +4,8 @@ match, under concurrent clients, against `concerted serve` on SQLite and on Post
 Starts `concerted serve` on a free loopback port for each store, waits until the analyses
 are computed, then runs each scenario with `--clients` concurrent httpx clients for at most
 `--requests` requests or `--seconds` seconds, whichever comes first. Loopback only; every
-loop is bounded. Targets: p95 under 100 ms for search and for match.
+loop is bounded. Targets: p95 under 100 ms for search and for match; `/healthz` under
+200 ms while four clients send the largest match requests the caps admit (issue 15).
 
 Stores: `--sqlite URL` / `--postgres URL` (already ingested), else the shared lists are
 ingested first (the snapshot subset of tests/web_store.py) and resolved (`concerted resolve`)
@@ -86,7 +87,10 @@ def _serve(db_url: str) -> Iterator[str]:
     port = _port()
     command = [str(ROOT / ".venv" / "bin" / "concerted"), "--db", db_url, "serve",
                "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # One benchmark client sends thousands of names: lift the per-client match budget.
+    env = {**os.environ, "CONCERTED_MATCH_RATE": "100000000"}
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, server)
@@ -158,6 +162,36 @@ async def _run(base: str, request: Request, clients: int, total: int, seconds: f
             "p99": cuts[98], "rps": len(latencies) / elapsed}
 
 
+async def _health_under_match(base: str, clients: int = 4, rounds: int = 3) -> dict[str, float]:
+    """/healthz latency while `clients` clients each send `rounds` of the largest request the
+    caps admit (5 queries of 10 names; issue 15: scoring must not hold the event loop)."""
+    big = {f"q{i}": {"schema": "Person", "properties": {
+        "name": [f"{NAMES[(i * 10 + j) % len(NAMES)]} {j}" for j in range(10)]}}
+        for i in range(5)}
+    spans: list[tuple[float, float]] = []
+    waits: list[tuple[float, float]] = []
+
+    async def large(client: httpx.AsyncClient) -> None:
+        for _ in range(rounds):
+            start = time.perf_counter()
+            response = await client.post("/match/default", json={"queries": big})
+            response.raise_for_status()
+            spans.append((start, time.perf_counter()))
+
+    async with httpx.AsyncClient(base_url=base, timeout=120.0) as client:
+        matches = [asyncio.create_task(large(client)) for _ in range(clients)]
+        while not all(m.done() for m in matches):
+            start = time.perf_counter()
+            (await client.get("/healthz")).raise_for_status()
+            waits.append((start, (time.perf_counter() - start) * 1000))
+            await asyncio.sleep(0.02)
+        await asyncio.gather(*matches)
+    during = sorted(ms for at, ms in waits if any(a <= at <= b for a, b in spans))
+    longest = max(b - a for a, b in spans)
+    return {"health checks": len(during), "p50": statistics.median(during),
+            "max": during[-1], "match seconds": longest}
+
+
 def _report(backend: str, base: str, args: argparse.Namespace) -> list[dict[str, Any]]:
     load = os.getloadavg()[0]
     print(f"{backend}: {args.clients} clients, load average before {load:.1f} on "
@@ -172,6 +206,12 @@ def _report(backend: str, base: str, args: argparse.Namespace) -> list[dict[str,
         print(f"{backend:10} {name:12} n={result['requests']:5.0f} err={result['errors']:.0f} "
               f"p50={result['p50']:6.1f} p95={result['p95']:6.1f} p99={result['p99']:6.1f} ms "
               f"{result['rps']:7.1f} req/s{verdict}", flush=True)
+    health = asyncio.run(_health_under_match(base))
+    rows.append({"backend": backend, "scenario": "healthz during large matches", **health})
+    verdict = "ok" if health["max"] < 200 else "OVER 200 ms"
+    print(f"{backend:10} healthz while 4 clients send 50-name matches (up to "
+          f"{health['match seconds']:.1f} s each): n={health['health checks']:.0f} "
+          f"p50={health['p50']:.1f} max={health['max']:.1f} ms  {verdict}", flush=True)
     return rows
 
 

@@ -39,8 +39,11 @@ PURE = [
     "dossiers/model.py",
     "dossiers/criteria.py",
     "dossiers/blocks.py",
-    "state/search.py",
-    "state/tokens.py",
+    "matching/index.py",
+    "matching/tokens.py",
+    "matching/query.py",
+    "matching/matcher.py",
+    "territories.py",
 ]
 
 

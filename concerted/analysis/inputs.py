@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from rigour.territories import lookup_territory
 
 from concerted.model import Listing
+from concerted.territories import country_code
 
 __all__ = ["Inputs", "ListingKey", "ListingRecord", "Target", "listing_countries"]
 
@@ -76,11 +74,7 @@ class Inputs:
 def listing_countries(listing: Listing) -> tuple[str, ...]:
     """ISO codes of the nationalities and citizenships a listing states (as lists spell them:
     "Russia", "Russian Federation", "RU" all become "ru")."""
-    codes = {_country(value) for value in (*listing.nationalities, *listing.citizenships)}
+    codes = {country_code(value) for value in (*listing.nationalities, *listing.citizenships)}
     return tuple(sorted(code for code in codes if code))
 
 
-@lru_cache(maxsize=4096)
-def _country(text: str) -> str | None:
-    territory = lookup_territory(text.strip())
-    return territory.code if territory else None

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from concerted.matching.query import MAX_QUERIES
+
 __all__ = ["EntityExample", "MatchRequest", "MatchResponse", "QueryResponse"]
 
 
@@ -19,7 +21,7 @@ class EntityExample(BaseModel):
 
 class MatchRequest(BaseModel):
     queries: dict[str, EntityExample] = Field(
-        max_length=100,
+        max_length=MAX_QUERIES,
         examples=[{"q1": {"schema": "Person",
                           "properties": {"name": ["Zhu Hailun"], "birthDate": ["1958"]}}}])
 

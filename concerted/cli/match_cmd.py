@@ -11,14 +11,20 @@ from concerted.cli.context import AppContext, pass_app
 from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.cli.params import PARTIAL_DAY
+from concerted.matching.kept import kept_matcher
+from concerted.matching.query import (
+    DEFAULT_LIMIT,
+    DEFAULT_THRESHOLD,
+    QueryError,
+    check_request,
+    query_from_options,
+)
 from concerted.reports.load import load_inputs
-from concerted.resolve.matching import match_targets, query_listing
-from concerted.resolve.xref import load_records
 from concerted.views.exports import targets_to
 
 __all__ = ["register"]
 
-_MATCH_COLUMNS = ["target_id", "score", "match", "name", "schema", "listings", "explanation"]
+_MATCH_COLUMNS = ["id", "score", "match", "caption", "schema", "datasets", "explanation"]
 
 
 @click.command("match")
@@ -27,23 +33,29 @@ _MATCH_COLUMNS = ["target_id", "score", "match", "name", "schema", "listings", "
 @click.option("--nationality", "nationalities", multiple=True, help="A country name or code.")
 @click.option("--schema", type=click.Choice(["Person", "Organization", "Vessel", "Airplane"]),
               default="Person", show_default=True)
-@click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
-@click.option("--threshold", type=click.FloatRange(0, 1), default=0.9, show_default=True,
-              help="A hit at or above this is reported as a match.")
+@click.option("--dataset", default="default", show_default=True,
+              help="default (every list), a source id or a jurisdiction code.")
+@click.option("--limit", type=click.IntRange(1, 100), default=DEFAULT_LIMIT, show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=DEFAULT_THRESHOLD,
+              show_default=True, help="A hit at or above this is reported as a match.")
 @FORMAT_OPTION
 @pass_app
 def match_command(app: AppContext, names: tuple[str, ...], birth_dates: tuple[str, ...],
-                  nationalities: tuple[str, ...], schema: str, limit: int, threshold: float,
-                  fmt: str) -> None:
-    """Scored targets for a name, with the explanation of each score."""
-    query = query_listing(names, birth_dates, nationalities, schema)
-    targets = list(load_inputs(app.engine).targets)
-    hits = match_targets(query, load_records(app.engine), targets, limit)
-    rows = [{"target_id": h.target.id, "score": round(h.best.score, 4),
-             "match": h.best.score >= threshold, "name": h.target.name,
-             "schema": h.target.schema,
-             "listings": [f"{source}:{key}" for source, key in h.target.listings],
-             "explanation": h.best.explanation()} for h in hits]
+                  nationalities: tuple[str, ...], schema: str, dataset: str, limit: int,
+                  threshold: float, fmt: str) -> None:
+    """Scored targets for a name, with the explanation of each score: the same matcher and
+    results as `POST /match/{dataset}` (kept on disk per store state, so warm runs are fast)."""
+    query = query_from_options(names, birth_dates, nationalities, schema)
+    try:
+        check_request({"query": query})
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from None
+    matcher = kept_matcher(app.engine, app.settings.data_dir / "cache")
+    sources = matcher.sources(dataset)
+    if sources is None:
+        raise click.BadParameter(f"no dataset {dataset!r}: use default, a source id or a "
+                                 "jurisdiction code", param_hint="--dataset")
+    rows = matcher.match(query, sources, limit, threshold)["results"]
     emit(rows, fmt, _MATCH_COLUMNS, f"matches for {names[0]}")
 
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-from rigour.territories import lookup_territory
 
 from concerted.model import Identifier, Listing
 from concerted.resolve.contexts import program_contexts
 from concerted.resolve.dates import DateValue, parse_dates
 from concerted.resolve.namekeys import form_keys
 from concerted.resolve.names import NameForm, name_form, variants
+from concerted.territories import country_code
 
 __all__ = ["SELF_IDENTIFIERS", "Record", "listing_ref", "prepare"]
 
@@ -50,12 +48,6 @@ class Record:
     @property
     def is_person(self) -> bool:
         return self.schema == "Person"
-
-
-@lru_cache(maxsize=4096)
-def _country(text: str) -> str | None:
-    territory = lookup_territory(text.strip())
-    return territory.code if territory else None
 
 
 def _gender(value: str | None) -> str | None:
@@ -95,7 +87,7 @@ def _key_index(names: tuple[NameForm, ...]) -> dict[str, tuple[int, ...]]:
 
 
 def prepare(listing: Listing) -> Record:
-    countries = {_country(c) for c in (*listing.nationalities, *listing.citizenships)}
+    countries = {country_code(c) for c in (*listing.nationalities, *listing.citizenships)}
     names = _names(listing)
     return Record(
         ref=listing_ref(listing.source, listing.key),

@@ -4,9 +4,9 @@ background when a snapshot is ingested or a judgement recorded."""
 
 from __future__ import annotations
 
+from concerted.matching.index import Hit, NameIndex
 from concerted.state.build import build_state
 from concerted.state.cache import StateCache
 from concerted.state.model import State
-from concerted.state.search import Hit, NameIndex
 
 __all__ = ["Hit", "NameIndex", "State", "StateCache", "build_state"]

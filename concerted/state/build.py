@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from concerted.accounts.clock import iso, utcnow
 from concerted.analysis.inputs import Inputs
 from concerted.analysis.suite import Analysis
+from concerted.matching.index import NameIndex
 from concerted.reports.load import load_inputs
 from concerted.resolve import journal
 from concerted.resolve.judgements import effective
@@ -14,7 +15,6 @@ from concerted.resolve.record import listing_ref
 from concerted.sources import SOURCES
 from concerted.state.fingerprint import store_fingerprint
 from concerted.state.model import State
-from concerted.state.search import NameIndex
 from concerted.store.reader import Reader
 
 __all__ = ["RESOLVED", "UNRESOLVED", "build_state", "listing_index"]

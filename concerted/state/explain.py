@@ -6,11 +6,12 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
+from concerted.matching.matcher import explained
+from concerted.matching.prepared import prepared
 from concerted.resolve.judgements import pair_key
 from concerted.resolve.record import listing_ref
 from concerted.resolve.score import SCORERS, Scorer, get_scorer
 from concerted.state.model import State
-from concerted.state.prepared import prepared
 
 __all__ = ["explain_target", "prepared", "scorer_for"]
 
@@ -25,13 +26,13 @@ def explain_target(state: State, target_id: str, limit: int = 12) -> list[dict[s
     records = state.target_records(target_id)
     scorer = scorer_for(state)
     pairs = [(a, b) for a, b in combinations(records, 2) if a.listing.source != b.listing.source]
-    explained = []
+    found = []
     for a, b in pairs[:limit]:
         score = scorer.score(prepared(a.listing), prepared(b.listing))
         key = pair_key(listing_ref(*a.key), listing_ref(*b.key))
-        explained.append({"left": {"source": a.listing.source, "listing_key": a.listing.key},
-                          "right": {"source": b.listing.source, "listing_key": b.listing.key},
-                          "score": round(score.score, 3), "scorer": scorer.name,
-                          "judgement": state.judged.get(key),
-                          "explanation": score.explanation()})
-    return explained
+        found.append({"left": {"source": a.listing.source, "listing_key": a.listing.key},
+                      "right": {"source": b.listing.source, "listing_key": b.listing.key},
+                      "score": round(score.score, 3), "scorer": scorer.name,
+                      "judgement": state.judged.get(key),
+                      **explained(score)})
+    return found

@@ -16,7 +16,7 @@ from concerted.analysis.gaps import Gap
 from concerted.analysis.inputs import Inputs, ListingKey, ListingRecord, Target
 from concerted.analysis.lags import Lag
 from concerted.analysis.round_types import Round
-from concerted.state.search import Hit, NameIndex
+from concerted.matching.index import Hit, NameIndex
 
 __all__ = ["State"]
 

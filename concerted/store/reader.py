@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,6 +121,28 @@ class Reader:
         if row is None:
             return None
         return ListingRow(Listing.from_dict(json.loads(row[0])), row[1], row[2], bool(row[3]))
+
+    def listings_by_key(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], ListingRow]:
+        """The stored listings of (source, key) pairs; those not in the store are left out."""
+        by_source: dict[str, list[str]] = {}
+        for source, key in keys:
+            by_source.setdefault(source, []).append(key)
+        found: dict[tuple[str, str], ListingRow] = {}
+        base = (
+            select(listings.c.source, listings.c.key, versions.c.data, listings.c.first_seen,
+                   listings.c.last_seen, listings.c.current)
+            .join(versions, versions.c.id == listings.c.version_id)
+        )
+        with self.engine.connect() as conn:
+            for source, wanted in sorted(by_source.items()):
+                unique = sorted(set(wanted))
+                for start in range(0, len(unique), 500):  # bound the statement's parameters
+                    chunk = unique[start:start + 500]
+                    query = base.where(listings.c.source == source, listings.c.key.in_(chunk))
+                    for src, key, data, first, last, cur in conn.execute(query):
+                        found[(src, key)] = ListingRow(Listing.from_dict(json.loads(data)),
+                                                       first, last, bool(cur))
+        return found
 
     def history(self, source: str, key: str) -> list[dict[str, Any]]:
         """Each version of one listing with the first and last snapshot that showed it."""

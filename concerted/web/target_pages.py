@@ -1,15 +1,18 @@
-"""Search (with type-ahead), the target page and a target's network view."""
+"""Search (with type-ahead), matching, the target page and a target's network view."""
 
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from concerted.api.deps import PageDep as PagingDep
 from concerted.api.errors import ApiError
+from concerted.api.routers.match import run_match
 from concerted.api.routers.targets import SearchParams
+from concerted.matching.query import DEFAULT_LIMIT, DEFAULT_THRESHOLD, MatchQuery
 from concerted.programs import all_programs
 from concerted.views.common import target_path
 from concerted.views.search import search, sources_of, suggest
@@ -41,6 +44,26 @@ async def suggest_fragment(page: PageDep, q: Q = "") -> HTMLResponse:
     """The type-ahead list (an htmx fragment)."""
     return page.render("_suggest.html", f"/api/v1/suggest?q={q}",
                        suggestions=suggest(page.state, q))
+
+
+@router.get("/match", response_class=HTMLResponse)
+async def match_page(request: Request, page: PageDep, name: Q = "", birth_date: Q = "",
+                     nationality: Q = "", schema: Q = "Person", dataset: Q = "default"
+                     ) -> HTMLResponse:
+    """Screen one name (with birth date and nationality) against the lists: the matcher of
+    `concerted match` and `POST /match/{dataset}`, with each score explained."""
+    props = {"name": [name.strip()], "birthDate": [birth_date.strip()],
+             "nationality": [nationality.strip()]}
+    props = {k: v for k, v in props.items() if v[0]}
+    result = None
+    if name.strip():
+        query = MatchQuery(schema, props)
+        result = (await run_match(request, page.state, dataset, {"q": query}, DEFAULT_LIMIT,
+                                  DEFAULT_THRESHOLD))["q"]
+    twin = f"/api/v1/match/{quote(dataset, safe='')}?" + query_string(schema=schema, **props)
+    return page.render("match.html", twin, result=result, name=name, birth_date=birth_date,
+                       nationality=nationality, schema=schema, dataset=dataset,
+                       jurisdictions=sorted({s["jurisdiction"] for s in page.state.sources}))
 
 
 @router.get("/targets/{target_id:path}/network", response_class=HTMLResponse)

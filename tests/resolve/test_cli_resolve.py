@@ -90,11 +90,32 @@ def test_judgements_export_and_import(db_url: str, tmp_path: Path, engine: Engin
     assert len(journal.load(engine)) == len(lines) + 1
 
 
-def test_match_by_name_in_any_script(db_url: str) -> None:
+def test_match_by_name_in_any_script(db_url: str, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONCERTED_DATA_DIR", str(tmp_path))
     resolve(db_url)
     rows = json.loads(invoke(db_url, "match", "--name", "陈全国", "--birth-date", "1955",
                              "--format", "json"))
     # In this 39-listing store no word is rare; on the full lists the score is 0.99.
-    assert rows[0]["listings"] == ["us_ofac_sdn:29220"]
+    assert rows[0]["referents"] == ["us_ofac_sdn:29220"]
     assert all(rows[0]["score"] > row["score"] for row in rows[1:])
     assert any("chen quanguo" in line for line in rows[0]["explanation"])
+
+
+def test_match_answers_from_the_store_as_it_is_now(db_url: str, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The matcher kept on disk is rebuilt once a judgement changes the targets."""
+    monkeypatch.setenv("CONCERTED_DATA_DIR", str(tmp_path))
+    resolve(db_url)
+    ask = ("match", "--name", "陈全国", "--birth-date", "1955", "--format", "json")
+    before = json.loads(invoke(db_url, *ask))
+    other = before[1]["referents"][0]
+    assert list((tmp_path / "cache").glob("matcher-*.pickle"))
+    judgement = {"left": "us_ofac_sdn:29220", "right": other, "judgement": "positive",
+                 "user": "dave", "created_at": "2026-11-28T00:00:00Z", "score": None,
+                 "note": "test"}
+    path = tmp_path / "judgement.jsonl"
+    path.write_text(json.dumps(judgement) + "\n", encoding="utf-8")
+    invoke(db_url, "judgements", "import", str(path))
+    after = json.loads(invoke(db_url, *ask))
+    assert set(after[0]["referents"]) == {"us_ofac_sdn:29220", *before[1]["referents"]}
