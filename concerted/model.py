@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "SCHEMAS",
     "Address",
     "Identifier",
     "Listing",
+    "ListingRef",
     "Name",
     "ProgramRef",
     "Snapshot",
@@ -26,6 +27,30 @@ __all__ = [
 ]
 
 SCHEMAS = ("Person", "Organization", "LegalEntity", "Vessel", "Airplane")
+
+
+class ListingRef(NamedTuple):
+    """Which listing: a source id and the list's own key, e.g. `gb_hmt_conlist:14074` as
+    text. The one place the text form is made (`str`) and read (`parse`). A tuple, so it
+    is equal to (and hashes as) the plain `(source, key)` pairs the analyses use."""
+
+    source: str
+    key: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.key}"
+
+    @classmethod
+    def parse(cls, text: str) -> ListingRef:
+        """`source:key` (the key may itself hold colons; a source id never does)."""
+        source, sep, key = text.partition(":")
+        if not sep or not source or not key:
+            raise ValueError(f"not a listing reference (source:key): {text!r}")
+        return cls(source, key)
+
+    @classmethod
+    def of(cls, listing: Listing) -> ListingRef:
+        return cls(listing.source, listing.key)
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,14 @@ never says a government has not acted when its list holds the subject."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from sqlalchemy import Engine
 
 from concerted.dossiers.targets import Suggestion, suggest_targets
 from concerted.labels import listing_label
+from concerted.matching.kept import kept_matcher
 
 __all__ = ["choose_target", "describe"]
 
@@ -25,10 +27,10 @@ def describe(found: Suggestion) -> str:
             f"match score {found.score:.3f} [--target {found.target_id}]")
 
 
-def choose_target(engine: Engine, subject: str, schema: str, take_best: bool
-                  ) -> tuple[tuple[str, str], ...]:
+def choose_target(engine: Engine, cache_dir: Path, subject: str, schema: str,
+                  take_best: bool) -> tuple[tuple[str, str], ...]:
     """The listings of the target confirmed, or none when nothing matches."""
-    found = suggest_targets(engine, subject, schema)
+    found = suggest_targets(kept_matcher(engine, cache_dir), subject, schema)
     if not found:
         click.echo(f"No listed {schema.lower()} matches {subject!r}: the dossier is linked to "
                    "no listing (`concerted dossiers link` adds one later).", err=True)

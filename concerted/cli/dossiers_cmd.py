@@ -44,7 +44,8 @@ def create(app: AppContext, org: str, subject: str, targets: tuple[str, ...], no
     env, actor = acting(app, as_email)
     keys = [key for target in targets for key in listing_keys(env.engine, target)]
     if not targets and not no_target:
-        keys = list(choose_target(env.engine, subject, schema, take_best))
+        keys = list(choose_target(env.engine, app.settings.data_dir / "cache", subject, schema,
+                                  take_best))
     click.echo(service.create_dossier(env, actor, org, Subject(subject, schema, aliases), keys))
 
 

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from concerted.cli import match_cmd, review_cmd
 from concerted.cli.context import AppContext
 from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.model import ListingRef
 from concerted.reports.load import load_inputs
 from concerted.resolve.evaluate import LABELLED, evaluate, evaluate_targets, read_pairs
 from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, run
@@ -78,7 +79,7 @@ def evaluate_command(ctx: click.Context, path: Path, threshold: float, fmt: str)
     app = ctx.find_object(AppContext)
     assert app is not None
     pairs = read_pairs(path)
-    target = {f"{source}:{key}": t.id
+    target = {str(ListingRef(source, key)): t.id
               for t in load_inputs(app.engine).targets for source, key in t.listings}
     measured = {"pairwise": evaluate(load_records(app.engine), pairs, threshold),
                 "targets": evaluate_targets(pairs, target.get)}

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from concerted.cli.context import AppContext, pass_app
-from concerted.model import Listing
+from concerted.model import Listing, ListingRef
 from concerted.resolve import journal
 from concerted.resolve.judgements import Judgement, JudgementRecord
 from concerted.store.reader import Reader
@@ -40,7 +40,7 @@ def _now() -> str:
 
 
 def _show(console: Console, reader: Reader, item: journal.QueueItem) -> None:
-    rows = [reader.listing(*ref.split(":", 1)) for ref in (item.left, item.right)]
+    rows = [reader.listing(*ListingRef.parse(ref)) for ref in (item.left, item.right)]
     table = Table(title=f"score {item.score:.3f} ({item.reason})", show_lines=True)
     table.add_column("")
     for ref in (item.left, item.right):

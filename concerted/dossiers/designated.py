@@ -22,6 +22,7 @@ from concerted.dossiers.keys import Keyring, key_file, load_keyring
 from concerted.dossiers.matching import names_match
 from concerted.dossiers.model import Role, Status, Subject
 from concerted.dossiers.reading import read_subject
+from concerted.model import ListingRef
 from concerted.programs import get_program
 from concerted.settings import Settings
 from concerted.sources import SOURCES
@@ -104,7 +105,7 @@ def _subject_row(row: Any) -> Any:
 
 def _mark(conn: Connection, sealer: Sealer, row: Any, hit: ListingRow, linked: bool) -> None:
     listing, now = hit.listing, now_iso()
-    ref = f"{listing.source}:{listing.key}"
+    ref = str(ListingRef.of(listing))
     note = (f"found on {ref} ({', '.join(listing.program_ids) or 'no program stated'}), "
             f"in the list since {hit.first_seen}; check the match")
     conn.execute(update(submissions).where(submissions.c.id == row.id)

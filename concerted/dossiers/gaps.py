@@ -21,6 +21,7 @@ from concerted.dossiers.model import PROGRAMS
 from concerted.dossiers.records import DossierView
 from concerted.dossiers.targets import expand
 from concerted.labels import jurisdiction_name, listed_label, listing_label, program_label
+from concerted.model import ListingRef
 from concerted.programs import get_program
 from concerted.programs.eligibility import eligible_programs
 from concerted.resolve.judgements import SYSTEM
@@ -79,7 +80,7 @@ def _inputs(reader: Reader, view: DossierView, calendars: dict[str, tuple[str, .
 
 def _designation(d: Designation, own: set[tuple[str, str]], judged: set[str]
                  ) -> dict[str, Any]:
-    refs = [f"{s}:{k}" for s, k in d.listings]
+    refs = [str(ListingRef(*key)) for key in d.listings]
     # How the listing reached this dossier: one it points at itself, one a person judged to
     # be the same subject, or automatic cross-list matching. A packet must say which.
     linked = ("dossier" if any(key in own for key in d.listings)

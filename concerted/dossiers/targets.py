@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from concerted.analysis.inputs import Inputs, ListingRecord
 from concerted.dossiers.policy import NotFound
+from concerted.matching.matcher import Matcher
+from concerted.matching.query import MatchQuery
+from concerted.model import ListingRef
 from concerted.reports.load import load_inputs
-from concerted.resolve.matching import match_targets, query_listing
-from concerted.resolve.xref import load_records
 from concerted.sources import SOURCES
 from concerted.state.model import State
 from concerted.store.reader import Reader
@@ -30,25 +30,28 @@ __all__ = ["Suggestion", "check_listing", "expand", "listing_keys", "parse_listi
 
 
 def parse_listing_ref(ref: str) -> tuple[str, str]:
-    source, sep, key = ref.partition(":")
-    if not sep or source not in SOURCES or not key:
+    try:
+        parsed = ListingRef.parse(ref)
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.source not in SOURCES:
         raise ValueError(f"{ref!r} is not SOURCE:KEY with a known source "
                          f"({', '.join(sorted(SOURCES))})")
-    return source, key
+    return parsed
 
 
 def check_listing(engine: Engine, source: str, key: str) -> None:
     if Reader(engine).listing(source, key) is None:
-        raise NotFound(f"no listing {source}:{key} in the store")
+        raise NotFound(f"no listing {ListingRef(source, key)} in the store")
 
 
 def listing_keys(engine: Engine, target_id: str, state: State | None = None
                  ) -> list[tuple[str, str]]:
     """Every listing key of a target, or NotFound."""
-    source, _, key = target_id.partition(":")
-    if state is None and source in SOURCES and key:
-        check_listing(engine, source, key)
-        return [(source, key)]
+    if state is None and target_id.partition(":")[0] in SOURCES:
+        ref = parse_listing_ref(target_id)
+        check_listing(engine, *ref)
+        return [ref]
     targets = state.targets if state is not None else {
         t.id: t for t in load_inputs(engine).targets}
     target = targets.get(target_id)
@@ -80,25 +83,18 @@ class Suggestion:
 
     def to_dict(self) -> dict[str, Any]:
         return {"target_id": self.target_id, "name": self.name, "score": self.score,
-                "listings": [f"{s}:{k}" for s, k in self.listings],
+                "listings": [str(ListingRef(*key)) for key in self.listings],
                 "birth_dates": list(self.birth_dates), "countries": list(self.countries)}
 
 
-def suggest_targets(engine: Engine, name: str, schema: str = "Person", limit: int = 5,
+def suggest_targets(matcher: Matcher, name: str, schema: str = "Person", limit: int = 5,
                     floor: float = 0.7) -> list[Suggestion]:
-    """The targets whose names match the subject's, best first (the `concerted match`
-    screening: blocking, then the explained scorer), those scoring under `floor` left out."""
-    inputs = load_inputs(engine)
-    hits = match_targets(query_listing((name,), schema=schema), load_records(engine),
-                         list(inputs.targets), limit)
+    """The targets whose names match the subject's, best first (the one matcher of
+    `concerted match`), those scoring under `floor` left out."""
+    found = matcher.match(MatchQuery(schema, {"name": [name]}),
+                          matcher.sources("default") or frozenset(), limit, floor)
     return [Suggestion(
-        h.target.id, h.target.name, round(h.best.score, 3), h.target.listings,
-        tuple(dict.fromkeys(d for r in _records(inputs, h.target.listings)
-                            for d in r.listing.birth_dates)),
-        tuple(dict.fromkeys(c for r in _records(inputs, h.target.listings)
-                            for c in r.listing.nationalities)))
-        for h in hits if h.best.score >= floor]
-
-
-def _records(inputs: Inputs, keys: Iterable[tuple[str, str]]) -> list[ListingRecord]:
-    return [inputs.records[key] for key in keys if key in inputs.records]
+        r["id"], r["caption"], round(r["score"], 3),
+        tuple(ListingRef.parse(ref) for ref in r["referents"]),
+        tuple(r["properties"]["birthDate"]), tuple(r["properties"]["country"]))
+        for r in found["results"] if r["match"]]

@@ -23,7 +23,7 @@ from concerted.analysis.inputs import ListingKey, Target
 from concerted.matching.index import NameIndex
 from concerted.matching.prepared import prepared
 from concerted.matching.query import DEFAULT_LIMIT, DEFAULT_THRESHOLD, MatchQuery, dataset_sources
-from concerted.model import Listing
+from concerted.model import Listing, ListingRef
 from concerted.resolve.record import prepare
 from concerted.resolve.score import SCORERS, Score, Scorer, get_scorer
 from concerted.sources import SOURCES
@@ -80,11 +80,6 @@ def match_data(index: NameIndex, targets: Iterable[Target],
         countries=learned())
 
 
-def _key(ref: str) -> ListingKey:
-    source, _, key = ref.partition(":")
-    return source, key
-
-
 class Matcher:
     def __init__(self, data: MatchData, fetch: Fetch, scorer: str = next(iter(SCORERS))) -> None:
         self.data = data
@@ -99,7 +94,7 @@ class Matcher:
         data, found = self.data, dict[str, None]()
         for name in query.names:
             for ref in data.index.candidates(name, limit=max(_CANDIDATES, 2 * limit)):
-                target = data.target_of.get(_key(ref))
+                target = data.target_of.get(ListingRef.parse(ref))
                 if target is not None:
                     found[target] = None
         return list(found)
@@ -135,8 +130,8 @@ class Matcher:
                                                     for d in r.listing.birth_dates}),
                                "country": list(target.countries)},
                 "datasets": sorted({r.listing.source for r in rows}),
-                "referents": [f"{s}:{k}" for s, k in target.listings
-                              if (s, k) in self.data.current],
+                "referents": [str(ListingRef(*key)) for key in target.listings
+                              if key in self.data.current],
                 "target": True,
                 "first_seen": min(r.first_seen for r in rows),
                 "last_seen": max(r.last_seen for r in rows),

@@ -10,6 +10,7 @@ from concerted.analysis.designations import Designation
 from concerted.analysis.gaps import Gap
 from concerted.analysis.lags import Lag
 from concerted.analysis.rounds import Round
+from concerted.model import ListingRef
 
 __all__ = [
     "DESIGNATION_COLUMNS", "GAP_COLUMNS", "LAG_COLUMNS", "ROUND_COLUMNS", "coverage_columns",
@@ -34,7 +35,7 @@ def designation_rows(designations: Sequence[Designation]) -> list[dict[str, Any]
         "listed_earliest": d.listed_on.earliest, "listed_latest": d.listed_on.latest,
         "date_basis": d.listed_on.basis,
         "delisted_on": d.delisted_on.label() if d.delisted_on else None,
-        "countries": list(d.countries), "listings": [f"{s}:{k}" for s, k in d.listings],
+        "countries": list(d.countries), "listings": [str(ListingRef(*key)) for key in d.listings],
     } for d in designations]
 
 

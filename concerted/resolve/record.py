@@ -11,24 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from concerted.model import Identifier, Listing
+from concerted.model import Identifier, Listing, ListingRef
 from concerted.resolve.contexts import program_contexts
 from concerted.resolve.dates import DateValue, parse_dates
 from concerted.resolve.namekeys import form_keys
 from concerted.resolve.names import NameForm, name_form, variants
 from concerted.territories import country_code
 
-__all__ = ["SELF_IDENTIFIERS", "Record", "listing_ref", "prepare"]
+__all__ = ["SELF_IDENTIFIERS", "Record", "prepare"]
 
 _NOT_ALNUM = re.compile(r"[^A-Z0-9]")
 # Lists whose own key is an identifier other lists cite (the UK prints UN references).
 SELF_IDENTIFIERS = {"un_sc": "un_ref", "gb_fcdo_uksl": "uk_sanctions_list_ref"}
 _MAX_NAMES = 40  # a few entities carry hundreds of aliases; the first ones are the best
-
-
-def listing_ref(source: str, key: str) -> str:
-    """How judgements cite a listing: `source:listing_key` (never a target id)."""
-    return f"{source}:{key}"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -90,7 +85,7 @@ def prepare(listing: Listing) -> Record:
     countries = {country_code(c) for c in (*listing.nationalities, *listing.citizenships)}
     names = _names(listing)
     return Record(
-        ref=listing_ref(listing.source, listing.key),
+        ref=str(ListingRef.of(listing)),  # how judgements cite it (never a target id)
         source=listing.source,
         schema=listing.schema,
         caption=listing.name,

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import Engine
 
 from concerted.analysis.inputs import ListingKey, ListingRecord, Target, listing_countries
+from concerted.model import ListingRef
 from concerted.resolve import journal
 from concerted.resolve.judgements import JudgementRecord, effective
 from concerted.resolve.linker import Linker, target_id
-from concerted.resolve.record import listing_ref
 
 __all__ = ["build_targets", "load_targets", "one_per_listing"]
 
@@ -30,7 +30,7 @@ Judged = Mapping[tuple[str, str], JudgementRecord]
 def build_targets(records: Mapping[ListingKey, ListingRecord], judged: Judged
                   ) -> tuple[Target, ...]:
     """Every target of these listings, largest first, under the judgements in force."""
-    keys = {listing_ref(*key): key for key in records}
+    keys = {str(ListingRef(*key)): key for key in records}
     linker = Linker(keys, judged)
     return tuple(_target(records, [keys[r] for r in members if r in keys])
                  for members in linker.clusters() if any(r in keys for r in members))
@@ -53,6 +53,6 @@ def _target(records: Mapping[ListingKey, ListingRecord], members: Iterable[Listi
     # The fullest record (the most names printed) names the target.
     best = max(keys, key=lambda k: (len(records[k].listing.names), k[0]))
     countries = sorted({c for k in keys for c in listing_countries(records[k].listing)})
-    return Target(id=target_id(listing_ref(*k) for k in keys), name=records[best].listing.name,
+    return Target(id=target_id(str(ListingRef(*k)) for k in keys), name=records[best].listing.name,
                   schema=records[best].listing.schema, countries=tuple(countries),
                   listings=tuple(keys))

@@ -8,10 +8,10 @@ from concerted.accounts.clock import iso, utcnow
 from concerted.analysis.inputs import Inputs
 from concerted.analysis.suite import Analysis
 from concerted.matching.index import NameIndex
+from concerted.model import ListingRef
 from concerted.reports.load import load_inputs
 from concerted.resolve import journal
 from concerted.resolve.judgements import effective
-from concerted.resolve.record import listing_ref
 from concerted.sources import SOURCES
 from concerted.state.fingerprint import store_fingerprint
 from concerted.state.model import State
@@ -25,7 +25,7 @@ UNRESOLVED = "one target per listing: run `concerted resolve`"
 
 def listing_index(inputs: Inputs) -> NameIndex:
     """Every listing's names, keyed by its reference (`source:key`)."""
-    return NameIndex((listing_ref(*key), [r.listing.name, *(n.value for n in r.listing.names)])
+    return NameIndex((str(ListingRef(*key)), [r.listing.name, *(n.value for n in r.listing.names)])
                      for key, r in sorted(inputs.records.items()))
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from concerted.matching.matcher import explained
 from concerted.matching.prepared import prepared
+from concerted.model import ListingRef
 from concerted.resolve.judgements import pair_key
-from concerted.resolve.record import listing_ref
 from concerted.resolve.score import SCORERS, Scorer, get_scorer
 from concerted.state.model import State
 
@@ -29,7 +29,7 @@ def explain_target(state: State, target_id: str, limit: int = 12) -> list[dict[s
     found = []
     for a, b in pairs[:limit]:
         score = scorer.score(prepared(a.listing), prepared(b.listing))
-        key = pair_key(listing_ref(*a.key), listing_ref(*b.key))
+        key = pair_key(str(ListingRef(*a.key)), str(ListingRef(*b.key)))
         found.append({"left": {"source": a.listing.source, "listing_key": a.listing.key},
                       "right": {"source": b.listing.source, "listing_key": b.listing.key},
                       "score": round(score.score, 3), "scorer": scorer.name,

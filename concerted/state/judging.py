@@ -14,15 +14,15 @@ from sqlalchemy import Engine, exists, select
 
 from concerted.accounts.clock import iso, utcnow
 from concerted.analysis.inputs import ListingKey
+from concerted.model import ListingRef
 from concerted.resolve import journal
 from concerted.resolve.judgements import SYSTEM, JudgementRecord
-from concerted.resolve.record import listing_ref
 from concerted.state.model import State
 from concerted.store.tables import judgements as journal_table
 from concerted.store.tables import resolve_queue
 
 __all__ = ["DECISIONS", "REVIEWERS_ONLY", "anonymised", "available", "judgements",
-           "parse_ref", "record", "review_batch", "review_queue"]
+           "record", "review_batch", "review_queue"]
 
 DECISIONS = ("positive", "negative", "unsure")
 REVIEWERS_ONLY = ("recording judgements needs the reviewer role: judging which listings are "
@@ -33,14 +33,6 @@ REVIEWERS_ONLY = ("recording judgements needs the reviewer role: judging which l
 def anonymised(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rows without people's e-mail addresses (for anyone but a reviewer)."""
     return [{**r, "user": r["user"] if r["user"] == SYSTEM else "reviewer"} for r in rows]
-
-
-def parse_ref(text: str) -> ListingKey:
-    """A listing cited as `source:key`, as the review queue and the API name them."""
-    source, _, key = text.partition(":")
-    if not source or not key:
-        raise ValueError(f"not a listing reference (source:key): {text!r}")
-    return source, key
 
 
 def available(engine: Engine) -> bool:
@@ -56,7 +48,7 @@ def record(engine: Engine, left: ListingKey, right: ListingKey, decision: str, u
            score: float | None = None) -> dict[str, Any]:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
-    row = JudgementRecord.make(listing_ref(*left), listing_ref(*right), decision, user,
+    row = JudgementRecord.make(str(ListingRef(*left)), str(ListingRef(*right)), decision, user,
                                iso(utcnow()), score)
     journal.append(engine, [row])
     return {"left": row.left, "right": row.right, "judgement": row.judgement.value,

@@ -17,6 +17,7 @@ from concerted.analysis.inputs import Inputs, ListingKey, ListingRecord, Target
 from concerted.analysis.lags import Lag
 from concerted.analysis.round_types import Round
 from concerted.matching.index import Hit, NameIndex
+from concerted.model import ListingRef
 
 __all__ = ["State"]
 
@@ -94,8 +95,10 @@ class State:
 
     def target_for(self, listing_ref: str) -> str | None:
         """The target of a listing cited as `source:key` (how the name index names them)."""
-        source, _, key = listing_ref.partition(":")
-        return self.target_of.get((source, key))
+        try:
+            return self.target_of.get(ListingRef.parse(listing_ref))
+        except ValueError:
+            return None
 
     def target_hits(self, query: str) -> list[tuple[str, Hit]]:
         """Name-index hits mapped to targets, each target once at its best hit."""

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from concerted.api.errors import ApiError
+from concerted.model import ListingRef
 from concerted.state import judging
 from concerted.views.targets import listing_detail
 from concerted.web.forms import check_csrf
@@ -25,8 +26,8 @@ def review_page(page: PageDep, done: str | None = None) -> HTMLResponse:
     state = page.state
     pairs = []
     for pair in judging.review_queue(page.engine, state, limit=20):
-        left = state.record(judging.parse_ref(pair["left"]))
-        right = state.record(judging.parse_ref(pair["right"]))
+        left = state.record(ListingRef.parse(pair["left"]))
+        right = state.record(ListingRef.parse(pair["right"]))
         if left is not None and right is not None:
             pairs.append({"pair": pair, "left": listing_detail(left),
                           "right": listing_detail(right)})
@@ -43,7 +44,7 @@ def decide(page: PageDep, left: FormText, right: FormText, decision: FormText,
     if not page.session.user.reviewer:
         raise ApiError(403, judging.REVIEWERS_ONLY)
     try:  # a malformed ref or decision is the form's error, not the server's
-        judging.record(page.engine, judging.parse_ref(left), judging.parse_ref(right),
+        judging.record(page.engine, ListingRef.parse(left), ListingRef.parse(right),
                        decision, page.session.user.email)
     except ValueError as exc:
         raise ApiError(400, str(exc)) from None

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from concerted.api.deps import EngineDep, StateDep, WriterDep, who
 from concerted.api.errors import ApiError
+from concerted.model import ListingRef
 from concerted.state import judging
 from concerted.state.judging import REVIEWERS_ONLY
 
@@ -57,11 +58,11 @@ def add_judgement(request: Request, engine: EngineDep, user: WriterDep,
     if not user.reviewer:
         raise ApiError(403, REVIEWERS_ONLY)
     try:
-        left, right = judging.parse_ref(body.left), judging.parse_ref(body.right)
+        left, right = ListingRef.parse(body.left), ListingRef.parse(body.right)
         state = request.app.state.cache.current()
         for key in (left, right):
             if state.record(key) is None:
-                raise ValueError(f"no listing {key[0]}:{key[1]}")
+                raise ValueError(f"no listing {ListingRef(*key)}")
         row = judging.record(engine, left, right, body.judgement, user.email)
     except ValueError as exc:
         raise ApiError(400, str(exc)) from None
