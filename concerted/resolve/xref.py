@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from concerted.model import Listing
+from concerted.model import Listing, ListingRef
 from concerted.resolve import journal
 from concerted.resolve.batch import score_candidates
 from concerted.resolve.block import BlockConfig, Blocker
@@ -33,7 +33,7 @@ from concerted.resolve.duplicates import SameList
 from concerted.resolve.judgements import SYSTEM, Judgement, JudgementRecord, effective, pair_key
 from concerted.resolve.linker import Linker
 from concerted.resolve.queueing import pending, queue_item
-from concerted.resolve.record import Record, listing_ref, prepare
+from concerted.resolve.record import Record, prepare
 from concerted.resolve.score import Score, Scorer, get_scorer
 from concerted.store.reader import Reader
 
@@ -141,7 +141,7 @@ def run(engine: Engine, config: ResolveConfig | None = None,
         report.stages[stage] = round(time.perf_counter() - clock, 2)
         clock = time.perf_counter()
 
-    listings = {listing_ref(row.listing.source, row.listing.key): row.listing
+    listings = {str(ListingRef.of(row.listing)): row.listing
                 for row in Reader(engine).listings(current=None)}
     records = [prepare(listing) for listing in listings.values()]
     report.listings = len(records)
