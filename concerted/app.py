@@ -17,9 +17,11 @@ from fastapi.staticfiles import StaticFiles
 
 from concerted import __version__
 from concerted.api import access_log, api_router, root_router
+from concerted.api.body_limit import FORM_ROOM, BodyLimit
 from concerted.api.checks import reject_unknown_params
 from concerted.api.errors import HANDLERS
 from concerted.app_options import AppOptions
+from concerted.dossiers.env import max_upload_from_env
 from concerted.settings import Settings
 from concerted.state import StateCache
 from concerted.store.db import connect
@@ -63,6 +65,7 @@ def create_app(settings: Settings, options: AppOptions | None = None) -> FastAPI
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(BodyLimit, limit=max_upload_from_env() + FORM_ROOM)
     app.add_middleware(SecurityHeaders)
     access_log.install()
     return app

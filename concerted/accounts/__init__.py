@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from concerted.accounts.login import LoginRefused, login
 from concerted.accounts.sessions import Session, end_session, open_session, read_session
-from concerted.accounts.tokens import create_token, revoke_token, token_user
+from concerted.accounts.tokens import (
+    create_token,
+    list_tokens,
+    revoke_token,
+    revoke_token_id,
+    token_user,
+)
 from concerted.accounts.users import (
     User,
     UserExists,
@@ -31,12 +37,14 @@ __all__ = [
     "create_token",
     "end_session",
     "find_user",
+    "list_tokens",
     "list_users",
     "login",
     "open_session",
     "read_session",
     "remove_user",
     "revoke_token",
+    "revoke_token_id",
     "set_disabled",
     "set_reviewer",
     "token_user",

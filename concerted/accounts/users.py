@@ -68,14 +68,18 @@ def list_users(engine: Engine) -> list[User]:
 
 
 def set_disabled(engine: Engine, email: str, disabled: bool = True) -> bool:
-    """Disable (or re-enable) a user; disabling ends their sessions at once."""
+    """Disable (or re-enable) a user; disabling ends their sessions and revokes their tokens
+    at once."""
     user = find_user(engine, email)
     if user is None:
         return False
     with engine.begin() as conn:
         conn.execute(update(users).where(users.c.id == user.id).values(disabled=disabled))
-        if disabled:
+        if disabled:  # sessions end and tokens are revoked: re-enabling revives neither
             conn.execute(delete(user_sessions).where(user_sessions.c.user_id == user.id))
+            conn.execute(update(api_tokens).where(api_tokens.c.user_id == user.id,
+                                                  api_tokens.c.revoked_at.is_(None))
+                         .values(revoked_at=iso(utcnow())))
     return True
 
 

@@ -45,6 +45,7 @@ class Who:
     user: User | None
     session: Session | None
     bearer: bool  # authenticated by an API token (no CSRF needed)
+    scope: str = "write"  # a token's scope; a session may write
 
 
 def _bearer(request: Request) -> str | None:
@@ -60,11 +61,11 @@ def who(request: Request) -> Who:
     engine: Engine = request.app.state.engine
     token, secret = _bearer(request), request.cookies.get(SESSION_COOKIE)
     if token is not None:
-        user = token_user(engine, token)
-        if user is None:
-            raise ApiError(401, "the API token is unknown, revoked or its user disabled",
-                           "invalid_token")
-        found = Who(user, None, True)
+        holder = token_user(engine, token)
+        if holder is None:
+            raise ApiError(401, "the API token is unknown, revoked, expired or its user "
+                           "disabled", "invalid_token")
+        found = Who(holder.user, None, True, holder.scope)
     else:
         session = read_session(engine, secret) if secret else None
         found = Who(session.user if session else None, session, False)
@@ -103,6 +104,9 @@ async def _writer(request: Request) -> User:
     found = who(request)
     if found.user is None:
         raise ApiError(401, "log in or send an API token (Authorization: Bearer ...) to write")
+    if found.bearer and found.scope != "write":
+        raise ApiError(403, "this API token may only read (issue a write token to write)",
+                       "read_only_token")
     if not found.bearer:
         assert found.session is not None
         if request.headers.get(CSRF_HEADER) != found.session.csrf_token:

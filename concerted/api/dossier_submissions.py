@@ -73,6 +73,8 @@ def export_bundle(env: EnvDep, actor: ActorDep, dossier_id: str,
 @router.post("/dossier-bundles", status_code=201)
 async def import_bundle(env: EnvDep, actor: WritingActorDep, org: Annotated[str, Form()],
                         file: Annotated[UploadFile, File()]) -> dict[str, str]:
-    data = await file.read()
+    with refusals():  # may this actor import into this organisation? Before reading it
+        bundle_import.may_import(env, actor, org)
+    data = await file.read()  # at most the body limit (concerted.api.body_limit)
     with refusals():
         return {"id": bundle_import.import_bundle(env, actor, org, data)}

@@ -93,6 +93,8 @@ async def add_evidence(
     file: Annotated[UploadFile | None, File()] = None,
 ) -> dict[str, str]:
     """Add an item; a file is checked by its content (type and size) before it is kept."""
+    with refusals():  # may this actor add at this level? Asked before the file is read
+        evidence.may_add(env, actor, dossier_id, level)
     data = None if file is None else await file.read(env.max_upload + 1)
     item = evidence.EvidenceInput(
         kind, level, title, summary, url or None, Provenance(source, obtained_on or None,

@@ -17,6 +17,13 @@ from concerted.accounts import (
     set_reviewer,
 )
 from concerted.accounts import remove_user as delete_user
+from concerted.accounts.tokens import (
+    DEFAULT_DAYS,
+    MAX_DAYS,
+    SCOPES,
+    list_tokens,
+    revoke_token_id,
+)
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
 
@@ -115,13 +122,39 @@ def disable_command(app: AppContext, email: str, enable: bool) -> None:
 @users_group.command("token")
 @click.argument("email")
 @click.option("--label", default="", help="What the token is for.")
+@click.option("--scope", type=click.Choice(SCOPES), default="write", show_default=True,
+              help="read: reads only; write: also the write paths.")
+@click.option("--days", type=click.IntRange(1, MAX_DAYS), default=DEFAULT_DAYS,
+              show_default=True, help="Days until the token expires.")
 @pass_app
-def token_command(app: AppContext, email: str, label: str) -> None:
+def token_command(app: AppContext, email: str, label: str, scope: str, days: int) -> None:
     """Issue an API token for EMAIL; it is printed once and stored only as a digest."""
     user = find_user(app.engine, email)
     if user is None or user.disabled:
         raise click.ClickException(f"no active user {email}")
-    click.echo(create_token(app.engine, user, label).token)
+    issued = create_token(app.engine, user, label, scope, days)
+    click.echo(issued.token)
+    click.echo(f"token {issued.id} ({scope}) expires {issued.expires_at}", err=True)
+
+
+@users_group.command("tokens")
+@click.argument("email")
+@click.option("--revoke", "revoke_id", type=int, default=None, metavar="ID",
+              help="Revoke this one token (its id from the list).")
+@FORMAT_OPTION
+@pass_app
+def tokens_command(app: AppContext, email: str, revoke_id: int | None, fmt: str) -> None:
+    """EMAIL's API tokens (never the secrets), or revoke one of them."""
+    user = find_user(app.engine, email)
+    if user is None:
+        raise click.ClickException(f"no user {email}")
+    if revoke_id is not None:
+        if not revoke_token_id(app.engine, user, revoke_id):
+            raise click.ClickException(f"no live token {revoke_id} of {user.email}")
+        click.echo(f"revoked token {revoke_id}", err=True)
+        return
+    emit(list_tokens(app.engine, user), fmt,
+         ["id", "prefix", "label", "scope", "created_at", "expires_at", "revoked_at"], "tokens")
 
 
 def register(group: click.Group) -> None:

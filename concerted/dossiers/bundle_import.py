@@ -29,7 +29,7 @@ from concerted.dossiers.service import create_dossier
 from concerted.store.reader import Reader
 from concerted.store.tables import imported_bundles, trusted_keys
 
-__all__ = ["BundleError", "import_bundle", "trust_key"]
+__all__ = ["BundleError", "import_bundle", "may_import", "trust_key"]
 
 
 def trust_key(env: DossierEnv, actor: Actor, org: str, public_key: str, label: str,
@@ -72,6 +72,13 @@ def _evidence(item: dict[str, Any], data: bytes | None, signer: dict[str, Any],
         item["url"], Provenance(origin.source, origin.obtained_on, origin.collected_by, name,
                                 (*origin.custody, received)),
         supports, name, data, None)
+
+
+def may_import(env: DossierEnv, actor: Actor, org: str) -> None:
+    """Raise NotFound or Forbidden unless the actor may import into the organisation: asked
+    before a bundle is read."""
+    with env.engine.connect() as conn:
+        require_org(actor, org_id(conn, org), Action.WRITE)
 
 
 def import_bundle(env: DossierEnv, actor: Actor, org: str, data: bytes) -> str:

@@ -25,9 +25,16 @@ from concerted.dossiers.policy import Actor, NotFound, load_actor
 from concerted.settings import Settings
 from concerted.store.tables import dossiers
 
-__all__ = ["DEFAULT_MAX_UPLOAD", "DossierEnv", "field", "instance_keyring"]
+__all__ = ["DEFAULT_MAX_UPLOAD", "DossierEnv", "field", "instance_keyring",
+           "max_upload_from_env"]
 
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
+
+
+def max_upload_from_env() -> int:
+    """The upload limit in bytes: `CONCERTED_MAX_UPLOAD_MB`, 50 MB by default."""
+    limit = os.environ.get("CONCERTED_MAX_UPLOAD_MB")
+    return int(float(limit) * 1024 * 1024) if limit else DEFAULT_MAX_UPLOAD
 
 
 def field(table: str, column: str, row_id: str) -> str:
@@ -68,9 +75,8 @@ class DossierEnv:
 
     @classmethod
     def from_settings(cls, settings: Settings, engine: Engine) -> DossierEnv:
-        limit = os.environ.get("CONCERTED_MAX_UPLOAD_MB")
         return cls(engine, Archive(settings.archive_dir), instance_keyring(settings, engine),
-                   int(float(limit) * 1024 * 1024) if limit else DEFAULT_MAX_UPLOAD)
+                   max_upload_from_env())
 
     def actor(self, email: str) -> Actor:
         """The user behind an e-mail with their roles; NotFound when there is none."""

@@ -27,8 +27,8 @@ from concerted.dossiers.records import EvidenceItem, Provenance
 from concerted.dossiers.service import new_id
 from concerted.store.tables import evidence
 
-__all__ = ["EvidenceInput", "add_evidence", "evidence_file", "file_context", "remove_evidence",
-           "set_level"]
+__all__ = ["EvidenceInput", "add_evidence", "evidence_file", "file_context", "may_add",
+           "remove_evidence", "set_level"]
 
 
 def file_context(evidence_id: str) -> str:
@@ -103,6 +103,13 @@ def add_evidence(env: DossierEnv, actor: Actor, dossier_id: str, item: EvidenceI
                      {"dossier": dossier_id, "level": item.level.value, "kind": item.kind.value,
                       "size": files.get("size"), "blob": files.get("blob")})
     return item_id
+
+
+def may_add(env: DossierEnv, actor: Actor, dossier_id: str, level: Level) -> None:
+    """Raise NotFound or Forbidden unless the actor may add an item at this level: asked
+    before an upload is read, so that a refused upload costs nothing."""
+    with env.engine.connect() as conn:
+        require(conn, actor, dossier_id, Action.WRITE, level)
 
 
 def _row(conn: Connection, actor: Actor, evidence_id: str, action: Action) -> tuple[Any, Grant]:

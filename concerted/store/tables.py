@@ -153,6 +153,9 @@ api_tokens = Table(
     Column("label", String(255), nullable=False, default=""),
     Column("created_at", String(32), nullable=False),
     Column("revoked_at", String(32), nullable=True),
+    # read: GET only; write: also the write paths. Older tokens were all write.
+    Column("scope", String(16), nullable=False, server_default="write"),
+    Column("expires_at", String(32), nullable=True),  # None only before revision 0009
 )
 
 # Browser sessions, server-side so that logging out or disabling a user ends them at once;
