@@ -7,7 +7,9 @@ from typing import Any
 import click
 from rich.console import Console
 
+from concerted.analysis.designations import THEMATIC
 from concerted.analysis.lags import summarise_lags
+from concerted.analysis.round_un import driven_by_un, un_listed
 from concerted.cli.analysis_options import analysis_options, build_analysis
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
@@ -37,15 +39,24 @@ def coverage_command(app: AppContext, /, fmt: str, min_jurisdictions: int, **opt
 
 @click.command("rounds")
 @analysis_options
+@click.option("--all-themes", is_flag=True,
+              help="Every round, also those of country programs and UN transpositions "
+                   "(default: rounds with a human-rights, corruption or cyber designation).")
 @FORMAT_OPTION
 @pass_app
-def rounds_command(app: AppContext, /, fmt: str, **options: Any) -> None:
+def rounds_command(app: AppContext, /, fmt: str, all_themes: bool, **options: Any) -> None:
     """Coordinated rounds: the same targets designated by 2+ jurisdictions within --window."""
-    rounds = build_analysis(app, options).rounds
+    if not options["themes"] and not all_themes:
+        options["themes"] = THEMATIC
+    analysis = build_analysis(app, options)
+    listed = un_listed(analysis.designations)
+    found = [{**r.to_dict(), "un_listing": driven_by_un(r, listed)} for r in analysis.rounds]
     if fmt == "json":
-        emit_json([r.to_dict() for r in rounds])
+        emit_json(found)
     else:
-        emit(rows.round_rows(rounds), fmt, [*rows.ROUND_COLUMNS, "members"], "rounds")
+        table = [{**row, "un_listing": r["un_listing"]} for row, r in
+                 zip(rows.round_rows(analysis.rounds), found, strict=True)]
+        emit(table, fmt, [*rows.ROUND_COLUMNS, "un_listing", "members"], "rounds")
 
 
 @click.command("lags")

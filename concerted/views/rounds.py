@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from concerted.analysis.designations import THEMATIC
+from concerted.analysis.round_un import driven_by_un, un_listed
 from concerted.state.model import State
 from concerted.views.common import Page, paginate
 
@@ -18,6 +20,17 @@ class RoundFilter:
     program: str | None = None
     since: date | None = None
     until: date | None = None
+    theme: str | None = None  # None: human rights, corruption or cyber, unless all_themes
+    all_themes: bool = False
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        return (self.theme,) if self.theme else () if self.all_themes else THEMATIC
+
+
+def _un(state: State, number: int) -> bool:
+    listed = state.remember(("un-listed",), lambda: un_listed(state.designations))
+    return driven_by_un(state.rounds[number], listed)
 
 
 def round_summary(state: State, number: int) -> dict[str, Any]:
@@ -26,13 +39,15 @@ def round_summary(state: State, number: int) -> dict[str, Any]:
             "date_to": found.date_to.isoformat(), "jurisdictions": list(found.jurisdictions),
             "targets": [{"target_id": t, "name": n} for t, n in found.targets],
             "programs": sorted({d.program for d in found.designations}),
-            "dates_uncertain": found.uncertain}
+            "dates_uncertain": found.uncertain, "un_listing": _un(state, number)}
 
 
 def _accepts(state: State, number: int, flt: RoundFilter) -> bool:
     found = state.rounds[number]
     return ((not flt.jurisdiction or flt.jurisdiction in found.jurisdictions)
             and (not flt.program or any(d.program == flt.program for d in found.designations))
+            and (not flt.themes or any(t in flt.themes for d in found.designations
+                                       for t in d.themes))
             and (flt.since is None or found.date_to >= flt.since)
             and (flt.until is None or found.date_from <= flt.until))
 
@@ -48,4 +63,5 @@ def round_detail(state: State, round_id: str) -> dict[str, Any] | None:
     number = state.round_number(round_id)
     if number is None:
         return None
-    return {"round_id": round_id, **state.rounds[number].to_dict()}
+    return {"round_id": round_id, **state.rounds[number].to_dict(),
+            "un_listing": _un(state, number)}

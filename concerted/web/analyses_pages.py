@@ -14,6 +14,8 @@ from concerted.api.routers.analyses import coverage_filter, gap_filter, round_fi
 from concerted.views.coverage import coverage_view
 from concerted.views.gaps import GapFilter, gaps_view
 from concerted.views.lags import lags_view
+from concerted.choices import JURISDICTIONS
+from concerted.programs import all_programs
 from concerted.views.rounds import RoundFilter, round_detail, rounds_view
 from concerted.web.templating import PageDep, query_string
 
@@ -40,7 +42,8 @@ def rounds_page(page: PageDep, paging: PagingDep,
                 flt: Annotated[RoundFilter, Depends(round_filter)]) -> HTMLResponse:
     params = {k: v for k, v in vars(flt).items() if v}
     return page.render("rounds.html", f"/api/v1/rounds?{query_string(**params)}",
-                       data=rounds_view(page.state, flt, paging), params=params)
+                       data=rounds_view(page.state, flt, paging), params=params,
+                       jurisdictions=JURISDICTIONS, programs=[p.id for p in all_programs()])
 
 
 @router.get("/rounds/{round_id}", response_class=HTMLResponse)

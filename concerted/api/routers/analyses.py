@@ -45,10 +45,13 @@ def _one(value: str | None) -> tuple[str, ...]:
 
 
 async def round_filter(state: StateDep, jurisdiction: Text = None, program: Text = None,
-                       since: Day = None, until: Day = None) -> RoundFilter:
+                       since: Day = None, until: Day = None, theme: Text = None,
+                       all_themes: bool = False) -> RoundFilter:
+    """By default rounds with a human-rights, corruption or cyber designation; `all_themes`
+    adds country programs' rounds and UN transpositions (each marked `un_listing`)."""
     _ordered(since, until)
     return RoundFilter(checks.jurisdiction(jurisdiction), checks.program(state, program),
-                       since, until)
+                       since, until, checks.theme(theme), all_themes)
 
 
 async def gap_filter(missing: Annotated[str | None, Query(max_length=8, examples=["au"])] = None,
