@@ -11,11 +11,11 @@ from concerted.analysis.filters import Filter
 from concerted.api.deps import PageDep as PagingDep
 from concerted.api.errors import ApiError
 from concerted.api.routers.analyses import coverage_filter, gap_filter, round_filter
+from concerted.choices import JURISDICTIONS
+from concerted.programs import all_programs
 from concerted.views.coverage import coverage_view
 from concerted.views.gaps import GapFilter, gaps_view
 from concerted.views.lags import lags_view
-from concerted.choices import JURISDICTIONS
-from concerted.programs import all_programs
 from concerted.views.rounds import RoundFilter, round_detail, rounds_view
 from concerted.web.templating import PageDep, query_string
 
