@@ -57,7 +57,9 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
     "listings": (("lists_cmd",),
         'Listings currently on the lists (with --all, also those since removed).'),
     "match": (("resolve_cmd",),
-        'Scored targets for a name, with the explanation of each score.'),
+        "Scored targets for a name, with the explanation of each score: the same matcher "
+        "and results as `POST /match/{dataset}` (kept on disk per store state, so warm runs "
+        "are fast)."),
     "orgs": (("dossiers_cmd",),
         "Organisations (NGOs, coalitions, government teams) and their members' roles."),
     "programs": (("programs_cmd",),
