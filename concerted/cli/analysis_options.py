@@ -13,7 +13,7 @@ from concerted.analysis.rounds import RoundConfig
 from concerted.analysis.suite import Analysis, AnalysisConfig
 from concerted.cli.context import AppContext
 from concerted.cli.params import COUNTRY, DATE, JURISDICTION, PROGRAM, THEME
-from concerted.reports.load import load_inputs
+from concerted.reports.kept import Keeper, KeptAnalysis
 
 __all__ = ["analysis_options", "build_analysis"]
 
@@ -60,8 +60,8 @@ def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> An
     rounds = RoundConfig(options.pop("window_days"), options.pop("max_uncertainty"))
     config = AnalysisConfig(filter=flt, rounds=rounds, stale_days=options.pop("stale_days"),
                             **extra)
-    inputs = load_inputs(app.engine, one_per_listing=options.pop("one_per_listing"))
     # The inputs live as long as the command; keeping the cycle collector from walking them
     # again and again halves the time of the analyses.
     gc.freeze()
-    return Analysis(inputs, config)
+    keeper = Keeper(app.engine, app.settings.data_dir / "derived")
+    return KeptAnalysis(keeper, app.engine, config, options.pop("one_per_listing"))

@@ -16,8 +16,10 @@ WATCHED_TABLES = ("judgements", "resolve_queue")
 
 def store_fingerprint(engine: Engine) -> str:
     with engine.connect() as conn:
-        count, newest = conn.execute(select(func.count(), func.max(snapshots.c.id))).one()
-        parts = [f"snapshots:{count}:{newest}"]
+        count, newest, low, high = conn.execute(select(
+            func.count(), func.max(snapshots.c.id), func.min(snapshots.c.parser_version),
+            func.max(snapshots.c.parser_version))).one()
+        parts = [f"snapshots:{count}:{newest}", f"parsers:{low}:{high}"]  # a re-parse too
         present = set(inspect(conn).get_table_names())
         for name in WATCHED_TABLES:
             table = metadata.tables.get(name)
