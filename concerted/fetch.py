@@ -4,7 +4,10 @@ Everything goes through one `httpx.Client` that the caller makes (`make_client`)
 in, so tests inject `httpx.MockTransport` or point it at a loopback server. Every request has
 a timeout and is retried with exponential backoff on network errors, 429 and 5xx. A download
 is refused, with the reason, when it is cut short, empty, over the size limit, or an HTML page
-(a portal, login or error page served in place of the list).
+(a portal, login or error page served in place of the list), when it takes longer than its
+total deadline (a server trickling bytes just fast enough to beat the read timeout), or when
+the server redirects it to another host (an official list is served by its own publisher;
+a redirect elsewhere is a hijacked or misconfigured address).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ class HttpPolicy:
     retries: int = 3  # further attempts after the first
     backoff: float = 2.0  # seconds before the first retry, doubled for each next one
     max_bytes: int = 256 * 2**20
+    deadline: float = 600.0  # seconds for a whole download, retries included
     sleep: Callable[[float], None] = field(default=time.sleep, compare=False)
 
 
@@ -67,13 +71,27 @@ class FetchError(Exception):
 
 def make_client(policy: HttpPolicy, transport: httpx.BaseTransport | None = None) -> httpx.Client:
     return httpx.Client(timeout=policy.timeout, follow_redirects=True, transport=transport,
-                        headers={"User-Agent": f"concerted/{__version__} (sanctions list monitor)"})
+                        headers={"User-Agent": f"concerted/{__version__} (sanctions list monitor)"},
+                        event_hooks={"response": [_same_host_redirects]})
+
+
+def _same_host_redirects(response: httpx.Response) -> None:
+    """Called for every response, each hop of a redirect included: refuse a hop elsewhere."""
+    if not response.has_redirect_location:
+        return
+    here = response.request.url
+    there = here.join(response.headers["location"])
+    if there.host != here.host:
+        raise FetchError(str(here), f"the server redirected to another host ({there.host}); "
+                         "refused: a list is fetched only from the address configured for it")
 
 
 def download(client: httpx.Client, url: str, validators: Validators,
              policy: HttpPolicy) -> Download:
     """GET `url` conditionally; raises FetchError when no acceptable body could be had."""
-    return _retrying(url, policy, lambda: _download_once(client, url, validators, policy))
+    deadline = time.monotonic() + policy.deadline
+    return _retrying(url, policy,
+                     lambda: _download_once(client, url, validators, policy, deadline), deadline)
 
 
 def post(client: httpx.Client, url: str, body: bytes, headers: dict[str, str],
@@ -92,15 +110,18 @@ def post(client: httpx.Client, url: str, body: bytes, headers: dict[str, str],
     return _retrying(url, policy, once), attempts
 
 
-def _retrying(url: str, policy: HttpPolicy, call: Callable[[], T]) -> T:
+def _retrying(url: str, policy: HttpPolicy, call: Callable[[], T],
+              deadline: float | None = None) -> T:
     for attempt in range(policy.retries + 1):
         try:
             return call()
         except FetchError as exc:
-            if not exc.retry or attempt == policy.retries:
+            wait = policy.backoff * 2**attempt
+            late = deadline is not None and time.monotonic() + wait >= deadline
+            if not exc.retry or attempt == policy.retries or late:
                 exc.attempts = attempt + 1
                 raise
-            policy.sleep(policy.backoff * 2**attempt)
+            policy.sleep(wait)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -116,14 +137,14 @@ def _guard(url: str, call: Callable[[], T]) -> T:
 
 
 def _download_once(client: httpx.Client, url: str, validators: Validators,
-                   policy: HttpPolicy) -> Download:
+                   policy: HttpPolicy, deadline: float) -> Download:
     def get() -> Download:
         with client.stream("GET", url, headers=validators.headers(),
                            timeout=policy.timeout) as response:
             if response.status_code == 304:
                 return Download(url, 304, None, validators)
             _check_status(url, response.status_code)
-            data = _read(url, response, policy.max_bytes)
+            data = _read(url, response, policy.max_bytes, deadline, policy.deadline)
             kept = Validators(response.headers.get("etag"), response.headers.get("last-modified"))
             return Download(url, response.status_code, data, kept,
                             response.headers.get("content-type", ""))
@@ -140,7 +161,8 @@ def _check_status(url: str, status: int) -> None:
         raise FetchError(url, reason, status, retry=status in _RETRY_STATUS)
 
 
-def _read(url: str, response: httpx.Response, limit: int) -> bytes:
+def _read(url: str, response: httpx.Response, limit: int, deadline: float,
+          allowed: float) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise FetchError(url, f"{declared} bytes announced, over the {limit}-byte limit")
@@ -150,6 +172,9 @@ def _read(url: str, response: httpx.Response, limit: int) -> bytes:
         size += len(chunk)
         if size > limit:
             raise FetchError(url, f"more than the {limit}-byte limit")
+        if time.monotonic() > deadline:
+            raise FetchError(url, f"not finished within the {allowed:g} s deadline "
+                             f"({size} bytes received): the server is too slow")
         chunks.append(chunk)
     # Content-Length counts the bytes on the wire: comparable only when they are not encoded.
     encoded = response.headers.get("content-encoding", "identity") != "identity"

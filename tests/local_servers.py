@@ -32,8 +32,9 @@ class Route:
     body: bytes
     status: int = 200
     content_type: str = "text/csv"
-    mode: str = "normal"  # normal / truncate / slow / no-etag
+    mode: str = "normal"  # normal / truncate / slow / no-etag / trickle (a byte per `delay` s)
     delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Location, for a redirect
 
 
 @dataclass
@@ -41,6 +42,7 @@ class ListServer:
     port: int = 0
     routes: dict[str, Route] = field(default_factory=dict)
     hits: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    hit_times: list[tuple[str, float]] = field(default_factory=list)  # (path, monotonic)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -56,6 +58,7 @@ def _list_handler(server: ListServer) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             server.hits.append((self.path, dict(self.headers)))
+            server.hit_times.append((self.path, time.monotonic()))
             route = server.routes.get(self.path)
             if route is None:
                 self.send_error(404)
@@ -72,10 +75,18 @@ def _list_handler(server: ListServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(route.body)))
             if route.mode != "no-etag":
                 self.send_header("ETag", etag)
+            for name, value in route.headers.items():
+                self.send_header(name, value)
             self.end_headers()
             body = route.body[: len(route.body) // 2] if route.mode == "truncate" else route.body
             try:
-                self.wfile.write(body)
+                if route.mode == "trickle":  # never slow enough for a read timeout
+                    for at in range(len(body)):
+                        self.wfile.write(body[at:at + 1])
+                        self.wfile.flush()
+                        time.sleep(route.delay)
+                else:
+                    self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
                 return  # the client gave up (the timeout test): nothing to tell it
             if route.mode == "truncate":

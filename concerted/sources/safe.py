@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -46,13 +47,18 @@ def check_zip(file: str, data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         total = sum(info.file_size for info in archive.infolist())
-        bad = archive.testzip()
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise ParseError(file, f"not a readable spreadsheet (truncated ZIP?): {exc}") from exc
+    # The sizes the directory declares, before a byte is inflated (zipfile never inflates a
+    # member past its declared size, so this bounds the work of testzip and of every read).
+    if total > MAX_UNZIPPED:
+        raise ParseError(file, f"expands to {total} bytes: refusing a decompression bomb")
+    try:
+        bad = archive.testzip()
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as exc:
         raise ParseError(file, f"not a readable spreadsheet (truncated ZIP?): {exc}") from exc
     if bad is not None:
         raise ParseError(file, f"corrupt member {bad!r} in the spreadsheet")
-    if total > MAX_UNZIPPED:
-        raise ParseError(file, f"expands to {total} bytes: refusing a decompression bomb")
     return archive
 
 

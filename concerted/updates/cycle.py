@@ -2,12 +2,15 @@
 
 `concerted fetch` runs it without the analyses; `concerted watch` with them, on a schedule.
 A step that fails is reported and the pass goes on: a broken webhook must not stop the next
-source being fetched, nor a broken source the alerts of the others.
+source being fetched, nor a broken source the alerts of the others. Sources are fetched at
+once (up to `FetchSettings.parallel`), so a slow one holds up nobody: each download has its
+own deadline, and the ingests take turns under the store's ingest lock.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,9 +65,14 @@ class CycleReport:
 def run_cycle(cycle: Cycle) -> CycleReport:
     report = CycleReport()
     touched: dict[str, set[str]] = {}
-    for source in cycle.sources:
-        outcome = update_source(cycle.engine, cycle.archive, cycle.client, source, cycle.url,
-                                cycle.fetch)
+    def fetch(source: Source) -> FetchOutcome:
+        return update_source(cycle.engine, cycle.archive, cycle.client, source, cycle.url,
+                             cycle.fetch)
+
+    workers = max(1, min(cycle.fetch.parallel, len(cycle.sources)))
+    with ThreadPoolExecutor(workers, thread_name_prefix="fetch") as pool:
+        outcomes = list(pool.map(fetch, cycle.sources))  # in the sources' order
+    for outcome in outcomes:
         report.fetches.append(outcome)
         for source_id, dates in outcome.touched.items():
             touched.setdefault(source_id, set()).update(dates)
