@@ -40,7 +40,7 @@ PURE = [
     "dossiers/criteria.py",
     "dossiers/blocks.py",
     "matching/index.py",
-    "matching/tokens.py",
+    "names",
     "matching/query.py",
     "matching/matcher.py",
     "territories.py",

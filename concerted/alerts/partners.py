@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normality import normalize
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine
 
 from concerted.alerts import names
 from concerted.alerts.model import Event
+from concerted.names.tokens import ascii_form
 from concerted.sources import SOURCES
 from concerted.store.reader import Reader
 
@@ -38,7 +38,7 @@ class PartnerFinder:
         for row in Reader(self.engine).listings(current=True):
             jurisdiction = SOURCES[row.listing.source].jurisdiction
             for name in {row.listing.name, *(n.value for n in row.listing.names)}:
-                text = normalize(name, ascii=True)
+                text = ascii_form(name)
                 if text:
                     self._choices.append(text)
                     self._owners.append((jurisdiction, name))
@@ -48,7 +48,7 @@ class PartnerFinder:
             self._index()
         found: set[str] = set()
         for name in {event.name, *event.names}:
-            query = normalize(name, ascii=True) or ""
+            query = ascii_form(name)
             hits = process.extract(query, self._choices, scorer=fuzz.token_sort_ratio,
                                    score_cutoff=self.threshold * 90, limit=50)
             for _, _, index in hits:

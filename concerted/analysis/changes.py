@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from normality import normalize
 from rapidfuzz import fuzz
 
 from concerted.model import Listing
+from concerted.names.tokens import ascii_form
 
 __all__ = ["Change", "amended_fields", "diff", "same_subject"]
 
@@ -39,11 +39,11 @@ def amended_fields(old: Listing, new: Listing) -> tuple[str, ...]:
 
 
 def _name_key(listing: Listing) -> str:
-    return normalize(listing.name, ascii=True) or ""
+    return ascii_form(listing.name)
 
 
 def _documents(listing: Listing) -> set[tuple[str, str]]:
-    return {(i.kind, normalize(i.value, ascii=True) or i.value) for i in listing.identifiers}
+    return {(i.kind, ascii_form(i.value) or i.value) for i in listing.identifiers}
 
 
 def same_subject(old: Listing, new: Listing) -> bool:
@@ -53,7 +53,7 @@ def same_subject(old: Listing, new: Listing) -> bool:
         return False
     if _documents(old) & _documents(new):
         return True  # the same IMO, passport or registration number under a new name
-    old_names = {_name_key(old)} | {normalize(n.value, ascii=True) or "" for n in old.names}
+    old_names = {_name_key(old)} | {ascii_form(n.value) for n in old.names}
     best = (
         max(
             fuzz.token_sort_ratio(_name_key(new), candidate) for candidate in old_names if candidate

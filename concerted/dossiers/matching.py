@@ -7,19 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from normality import normalize
-
 from concerted.dossiers.model import Subject
 from concerted.model import Listing
+from concerted.names.tokens import word_key
 
-__all__ = ["name_key", "names_match", "years"]
+__all__ = ["names_match", "years"]
 
 _YEAR = re.compile(r"(\d{4})")
-
-
-def name_key(name: str) -> str | None:
-    text = normalize(name, ascii=True)
-    return " ".join(sorted(text.split())) if text else None
 
 
 def years(dates: Iterable[str]) -> set[str]:
@@ -27,8 +21,8 @@ def years(dates: Iterable[str]) -> set[str]:
 
 
 def names_match(subject: Subject, listing: Listing) -> bool:
-    wanted = {k for n in subject.names() if (k := name_key(n))}
-    found = {k for n in (listing.name, *(x.value for x in listing.names)) if (k := name_key(n))}
+    wanted = {k for n in subject.names() if (k := word_key(n))}
+    found = {k for n in (listing.name, *(x.value for x in listing.names)) if (k := word_key(n))}
     if not wanted & found:
         return False
     ours, theirs = years(subject.birth_dates), years(listing.birth_dates)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from concerted.matching.tokens import ascii_form, name_tokens, query_tokens
+from concerted.names.tokens import ascii_form, name_tokens, query_tokens
 
 __all__ = ["Hit", "NameIndex"]
 

@@ -17,9 +17,9 @@ from itertools import combinations
 
 from rigour.text.phonetics import metaphone
 
-from concerted.resolve.names import NameForm
+from concerted.names.forms import NameForm
+from concerted.names.latin import skeleton, strip_article
 from concerted.resolve.record import Record
-from concerted.resolve.text import skeleton, strip_article
 
 __all__ = ["SCHEMA_GROUPS", "record_keys", "schema_group"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from concerted.names.compare import NameMatch, compare_forms
 from concerted.resolve.features import Feature
-from concerted.resolve.namesim import NameMatch, compare_forms
 from concerted.resolve.record import Record
 
 __all__ = ["INFO_CAP", "NAME_SLOPE", "best_name", "name_features"]

@@ -8,8 +8,8 @@ one of its parts, and this feature says so.
 
 from __future__ import annotations
 
+from concerted.names.compare import NameMatch
 from concerted.resolve.features import Feature
-from concerted.resolve.namesim import NameMatch
 
 __all__ = ["UNIT_WORDS", "subordinate"]
 

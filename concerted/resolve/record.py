@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from concerted.model import Identifier, Listing, ListingRef
+from concerted.names.forms import NameForm, name_form, variants
 from concerted.resolve.contexts import program_contexts
 from concerted.resolve.dates import DateValue, parse_dates
 from concerted.resolve.namekeys import form_keys
-from concerted.resolve.names import NameForm, name_form, variants
 from concerted.territories import country_code
 
 __all__ = ["SELF_IDENTIFIERS", "Record", "prepare"]

@@ -17,11 +17,11 @@ from datetime import date, datetime
 from pydantic import BaseModel
 
 from concerted.model import Address, Listing, Name, ProgramRef
+from concerted.names.scripts import names_by_script
 from concerted.sources import refdata
 from concerted.sources.au_dfat_dates import birth_dates, listed_by, listed_on
 from concerted.sources.au_dfat_sheet import Row, read_sheet, text_head
 from concerted.sources.base import Files, Parsed, ParseError, Source
-from concerted.sources.scripts import names_by_script
 
 __all__ = ["SOURCE", "detect", "parse"]
 

@@ -16,7 +16,7 @@ from normality import normalize
 from rapidfuzz import fuzz
 
 from concerted.model import Name
-from concerted.sources.scripts import non_latin_script
+from concerted.names.scripts import non_latin_script
 
 __all__ = ["names_of"]
 

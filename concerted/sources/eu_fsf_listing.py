@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from concerted.model import Identifier, Listing, Name, ProgramRef
+from concerted.names.scripts import script_of
 from concerted.sources import eu_fsf_facts as facts
 from concerted.sources.eu_fsf_record import Fact, Record
 from concerted.sources.eu_fsf_reference import program_ref, schema_of
-from concerted.sources.scripts import script_of
 
 __all__ = ["to_listing"]
 

@@ -24,11 +24,11 @@ from collections.abc import Iterable
 from pydantic import BaseModel
 
 from concerted.model import Address, Identifier, Listing, Name, ProgramRef
+from concerted.names.scripts import non_latin_script
 from concerted.sources import refdata
 from concerted.sources.au_dfat_dates import birth_dates
 from concerted.sources.base import Files, Parsed, ParseError, Source
 from concerted.sources.safe import decode_text
-from concerted.sources.scripts import non_latin_script
 
 __all__ = ["SOURCE", "detect", "parse"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from concerted.model import Name
-from concerted.sources import scripts
+from concerted.names import scripts
 from concerted.sources.gb_shared import CONLIST, clean
 
 __all__ = ["latin_names", "original_names", "render", "script_of"]

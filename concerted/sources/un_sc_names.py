@@ -13,7 +13,7 @@ from lxml import etree
 from pydantic import BaseModel
 
 from concerted.model import Name
-from concerted.sources.scripts import names_by_script, non_latin_script
+from concerted.names.scripts import names_by_script, non_latin_script
 from concerted.sources.un_sc_fields import text
 
 __all__ = ["AliasQuality", "names_of"]

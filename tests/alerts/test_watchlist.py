@@ -33,4 +33,4 @@ def test_riad_salameh_fires_when_the_2023_08_16_list_follows_the_2023_08_03_one(
         ("designated", "44584", "SALAMEH, Riad", "2023-08-16")]
     assert raised[0]["detail"]["why"].startswith("watched name 'Riad Salameh' ~ ")
     assert "lb" in raised[0]["detail"]["countries"]
-    assert SCORER in ("concerted.resolve.namesim", "rapidfuzz.token_set_ratio")
+    assert SCORER == "concerted.names.compare"

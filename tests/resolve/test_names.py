@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from concerted.resolve.names import name_form, variants
-from concerted.resolve.namesim import compare_forms, token_similarity
+from concerted.names.compare import compare_forms, token_similarity
+from concerted.names.forms import name_form, variants
 
 
 def score(a: str, b: str, person: bool = True) -> float:

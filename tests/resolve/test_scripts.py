@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from concerted.resolve.names import name_form
-from concerted.resolve.namesim import compare_forms
-from concerted.resolve.text import latin
+from concerted.names.compare import compare_forms
+from concerted.names.forms import name_form
+from concerted.names.latin import latin
 
 CASES = [
     # (script, original, Latin as another list prints it, least similarity)

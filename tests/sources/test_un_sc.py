@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from concerted.model import Address, Identifier, Listing, Name, ProgramRef
+from concerted.names.scripts import split_scripts
 from concerted.sources import un_sc
 from concerted.sources.base import ParseError
-from concerted.sources.scripts import split_scripts
 
 EXCERPT = "consolidated-excerpt.xml"
 

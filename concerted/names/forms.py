@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from concerted.resolve.text import ABJADS, latin, words
-from concerted.sources.scripts import script_of
+from concerted.names.latin import ABJADS, latin, words
+from concerted.names.scripts import script_of
 
 __all__ = ["HONORIFICS", "KUNYA", "NameForm", "is_patronymic", "name_form", "variants"]
 

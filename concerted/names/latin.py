@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import icu
 
-from concerted.sources.scripts import script_of
+from concerted.names.scripts import script_of
 
 __all__ = ["ABJADS", "latin", "skeleton", "strip_article", "words"]
 

@@ -21,8 +21,8 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from concerted.resolve.names import NameForm
-from concerted.resolve.text import skeleton, strip_article
+from concerted.names.forms import NameForm
+from concerted.names.latin import skeleton, strip_article
 
 __all__ = ["NameMatch", "compare_forms", "token_similarity"]
 

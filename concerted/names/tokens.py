@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from normality import normalize
 
-__all__ = ["ascii_form", "name_tokens", "query_tokens"]
+__all__ = ["ascii_form", "name_tokens", "query_tokens", "word_key"]
 
 _IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -22,6 +22,13 @@ _IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a
 @lru_cache(maxsize=65536)
 def ascii_form(text: str) -> str:
     return normalize(text, ascii=True) or ""
+
+
+def word_key(text: str) -> str | None:
+    """The name's ASCII words in sorted order: the same for `KADYROV, Ramzan` and `Ramzan
+    Kadyrov` (order, case, accents and punctuation aside); None for a name with no words."""
+    words = ascii_form(text).split()
+    return " ".join(sorted(words)) if words else None
 
 
 def _native(text: str) -> list[str]:
