@@ -17,6 +17,7 @@ __all__ = [
     "day_label",
     "judgement_label",
     "jurisdiction_name",
+    "jurisdiction_short_name",
     "listed_label",
     "listing_label",
     "program_label",
@@ -69,6 +70,14 @@ SOURCE_NAMES = {
 
 def jurisdiction_name(code: str) -> str:
     return JURISDICTION_NAMES.get(code, code.upper())
+
+
+# How people abbreviate them in a sentence ("EU: human-rights regime only, …").
+_SHORT_NAMES_OF = {"us": "US", "gb": "UK", "eu": "EU", "un": "UN"}
+
+
+def jurisdiction_short_name(code: str) -> str:
+    return _SHORT_NAMES_OF.get(code) or jurisdiction_name(code)
 
 
 def program_short_name(program_id: str) -> str:

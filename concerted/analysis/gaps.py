@@ -8,7 +8,10 @@ list we hold — is missing when it has designated the target under NO program (
 counts as having acted) and, for every theme the conduct may be, has an eligible program
 (`concerted.programs.eligibility`). A partner whose newest list predates the latest designation
 of the target, or is older than `stale_days` before the newest list we hold, is marked possibly
-stale: it may have acted since.
+stale: it may have acted since. Where the lists held of a partner cover some of its regimes
+only (the EU's human-rights annex), it is missing only where a held regime could act, and
+says so; where only a regime whose list is not held could act, or no list of it is held at
+all, whether it acted is not known, and the gap names it (`not_known`) instead.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from datetime import date
 
 from concerted.analysis.designations import THEMATIC, Designation
 from concerted.analysis.gap_score import GapWeights, score_gap
-from concerted.analysis.gap_types import EligibleProgram, Gap, Missing
+from concerted.analysis.gap_types import EligibleProgram, Gap, Missing, NotKnown
+from concerted.analysis.holdings import Holding, stale_reason
 
 __all__ = ["EligibilityFn", "Gap", "GapConfig", "Missing", "Partner", "find_gaps",
            "staleness"]
@@ -32,6 +36,7 @@ EligibilityFn = Callable[[str, str, Sequence[str]], Sequence[EligibleProgram]]
 class Partner:
     jurisdiction: str
     data_as_of: str | None  # the newest snapshot of its lists
+    holding: Holding | None = None  # what is held of its lists (None: all of them)
 
 
 @dataclass(frozen=True)
@@ -71,29 +76,44 @@ def _gap(items: list[Designation], partners: Sequence[Partner], eligible: Eligib
         return None
     acted = {d.jurisdiction for d in items}
     latest = max(d.listed_on.latest or date.min for d in items)
-    missing = tuple(
-        m for p in partners if p.jurisdiction not in acted
-        if (m := _missing(p, conduct, items[0].countries, eligible, latest, config)) is not None
-    )
+    judged = [_judge(p, conduct, items[0].countries, eligible, latest, config)
+              for p in partners if p.jurisdiction not in acted]
+    missing = tuple(m for m in judged if isinstance(m, Missing))
     if not missing:
         return None
     head = items[0]
     designated_by = tuple(sorted({d.jurisdiction for d in items if d.delisted_on is None}))
     score, explanation = score_gap(items, conduct, missing, config.as_of, config.weights)
     return Gap(head.target_id, head.name, head.countries, designated_by, tuple(items), conduct,
-               certain, missing, score, explanation)
+               certain, missing, score, explanation,
+               tuple(n for n in judged if isinstance(n, NotKnown)))
 
 
-def _missing(partner: Partner, conduct: Sequence[str], countries: Sequence[str],
-             eligible: EligibilityFn, latest: date, config: GapConfig) -> Missing | None:
-    per_theme = {theme: eligible(theme, partner.jurisdiction, countries) for theme in conduct}
+def _judge(partner: Partner, conduct: Sequence[str], countries: Sequence[str],
+           eligible: EligibilityFn, latest: date, config: GapConfig
+           ) -> Missing | NotKnown | None:
+    per_theme: dict[str, Sequence[EligibleProgram]] = {
+        theme: eligible(theme, partner.jurisdiction, countries) for theme in conduct}
     if not all(per_theme.values()):
-        return None
+        return None  # no program of its own covers the conduct: no gap, nothing unknown
+    holding = partner.holding
+    if holding is not None and not holding.held:
+        return NotKnown(partner.jurisdiction, holding.note or "no list held")
+    if holding is not None and holding.programs is not None:
+        held: dict[str, Sequence[EligibleProgram]] = {
+            t: [p for p in found if holding.covers(p.id)] for t, found in per_theme.items()}
+        if not all(held.values()):
+            unheld = sorted({p.id for found in per_theme.values() for p in found}
+                            - {p.id for found in held.values() for p in found})
+            return NotKnown(partner.jurisdiction,
+                            f"{holding.note}; could act under {', '.join(unheld)}, not held")
+        per_theme = held
     programs = {p.id: p for found in per_theme.values() for p in found}
     stale = staleness(partner, latest, config)
     return Missing(partner.jurisdiction, tuple(sorted(programs)),
                    tuple(f"{p.id} ({theme}): {p.reason}" for theme, found in per_theme.items()
-                         for p in found), partner.data_as_of, stale is not None, stale)
+                         for p in found), partner.data_as_of, stale is not None, stale,
+                   holding.note if holding is not None else None)
 
 
 def staleness(partner: Partner, latest: date, config: GapConfig) -> str | None:
@@ -104,6 +124,5 @@ def staleness(partner: Partner, latest: date, config: GapConfig) -> str | None:
     if newest < latest:
         return (f"its newest list ({newest}) predates the latest designation of the target "
                 f"({latest}); it may have acted since")
-    if config.as_of and (config.as_of - newest).days > config.stale_days:
-        return f"its newest list is of {newest}, over {config.stale_days} days old"
-    return None
+    old = stale_reason(partner.data_as_of, config.as_of, config.stale_days)
+    return f"its {old}" if old else None

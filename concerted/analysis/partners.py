@@ -1,8 +1,9 @@
 """The partners a gap is sought against, and what each could use: the bridge between the gaps
 analysis and the program registry's single eligibility function. Pure.
 
-A partner is a jurisdiction whose list we hold: we cannot tell whether a government whose
-list we lack (the EU today) has acted. A program counts as eligible when its criteria cover
+Every tracked government is a partner, with what we hold of its lists (`holdings`): one whose
+list we lack, or whose held lists leave out the regime that could act, is named as not known
+rather than counted as missing. A program counts as eligible when its criteria cover
 the conduct and it plainly applies to the target; a country program that applies only to
 targets connected with a country the target is not known to belong to does not make a gap.
 """
@@ -14,14 +15,20 @@ from functools import lru_cache
 
 from concerted.analysis.gap_types import EligibleProgram
 from concerted.analysis.gaps import Partner
+from concerted.analysis.holdings import STALE_DAYS, Holding, holdings
 from concerted.analysis.inputs import Inputs
 from concerted.programs.eligibility import Eligibility, eligible_programs
 
-__all__ = ["partners", "registry_eligibility"]
+__all__ = ["input_holdings", "partners", "registry_eligibility"]
 
 
-def partners(inputs: Inputs) -> list[Partner]:
-    return [Partner(j, inputs.newest_snapshot(j)) for j in inputs.jurisdictions]
+def input_holdings(inputs: Inputs, stale_days: int = STALE_DAYS) -> dict[str, Holding]:
+    """What is held of each government's lists, in the analysis inputs."""
+    return holdings(inputs.calendars, stale_days=stale_days, extra=inputs.jurisdictions)
+
+
+def partners(inputs: Inputs, stale_days: int = STALE_DAYS) -> list[Partner]:
+    return [Partner(j, h.newest, h) for j, h in input_holdings(inputs, stale_days).items()]
 
 
 def registry_eligibility(theme: str, jurisdiction: str, countries: Sequence[str]

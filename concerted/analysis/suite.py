@@ -17,10 +17,11 @@ from typing import Any
 from concerted.analysis.coverage import Coverage, build_coverage
 from concerted.analysis.designations import THEMATIC, Designation, build_designations
 from concerted.analysis.filters import Filter, select
-from concerted.analysis.gaps import EligibilityFn, Gap, GapConfig, find_gaps
+from concerted.analysis.gaps import EligibilityFn, Gap, GapConfig, Partner, find_gaps
+from concerted.analysis.holdings import Holding
 from concerted.analysis.inputs import Inputs
 from concerted.analysis.lags import Lag, compute_lags
-from concerted.analysis.partners import partners, registry_eligibility
+from concerted.analysis.partners import input_holdings, registry_eligibility
 from concerted.analysis.rounds import Round, RoundConfig, find_rounds
 from concerted.analysis.stats import statistics
 
@@ -74,14 +75,19 @@ class Analysis:
         return compute_lags(self.selected)
 
     @cached_property
+    def holdings(self) -> dict[str, Holding]:
+        """What is held of each government's lists (staleness by `stale_days`)."""
+        return input_holdings(self.inputs, self.config.stale_days)
+
+    @cached_property
     def gaps(self) -> list[Gap]:
         wanted = {d.target_id for d in self.selected}
         themes = tuple(t for t in self.config.filter.themes if t in THEMATIC) or THEMATIC
         as_of = self.inputs.as_of
         config = GapConfig(themes=themes, stale_days=self.config.stale_days,
                            as_of=date.fromisoformat(as_of) if as_of else None)
-        chosen = [p for p in partners(self.inputs)
-                  if not self.config.partners or p.jurisdiction in self.config.partners]
+        chosen = [Partner(j, h.newest, h) for j, h in self.holdings.items()
+                  if not self.config.partners or j in self.config.partners]
         return find_gaps([d for d in self.designations if d.target_id in wanted], chosen,
                          self.eligible, config)
 

@@ -76,6 +76,10 @@ class TargetResponse(BaseModel):
     designations: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
     gap: dict[str, Any] | None
+    lists_held: list[str] = Field(
+        default=[], description="Governments that have not acted whose lists are held only "
+        "in part, stale, or not at all", examples=[["EU: human-rights regime only, from the "
+                                                   "Official Journal annex"]])
     rounds: list[dict[str, Any]]
     match_explanations: list[dict[str, Any]]
     related: list[dict[str, Any]]

@@ -8,8 +8,10 @@ import click
 from rich.console import Console
 
 from concerted.analysis.designations import THEMATIC
+from concerted.analysis.holdings import holding_notes
 from concerted.analysis.lags import summarise_lags
 from concerted.analysis.round_un import driven_by_un, un_listed
+from concerted.analysis.suite import Analysis
 from concerted.cli.analysis_options import analysis_options, build_analysis
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
@@ -48,15 +50,27 @@ def rounds_command(app: AppContext, /, fmt: str, all_themes: bool, **options: An
     """Coordinated rounds: the same targets designated by 2+ jurisdictions within --window."""
     if not options["themes"] and not all_themes:
         options["themes"] = THEMATIC
+    jurisdictions = [j.lower() for j in options["jurisdictions"]]
     analysis = build_analysis(app, options)
+    notes = _held(analysis, jurisdictions)
     listed = un_listed(analysis.designations)
-    found = [{**r.to_dict(), "un_listing": driven_by_un(r, listed)} for r in analysis.rounds]
+    found = [{**r.to_dict(), "un_listing": driven_by_un(r, listed),
+              **({"lists_held": notes} if jurisdictions else {})} for r in analysis.rounds]
     if fmt == "json":
         emit_json(found)
     else:
         table = [{**row, "un_listing": r["un_listing"]} for row, r in
                  zip(rows.round_rows(analysis.rounds), found, strict=True)]
         emit(table, fmt, [*rows.ROUND_COLUMNS, "un_listing", "members"], "rounds")
+
+
+def _held(analysis: Analysis, jurisdictions: list[str]) -> list[str]:
+    """Say on stderr, whatever the format, what is held of the chosen governments' lists
+    where it is part of them, stale or nothing: an empty answer is then not silence."""
+    notes = holding_notes(analysis.holdings, jurisdictions)
+    for note in notes:
+        Console(stderr=True).print(f"[yellow]what we hold[/yellow] {note}")
+    return notes
 
 
 @click.command("lags")
@@ -90,6 +104,7 @@ def gaps_command(app: AppContext, /, fmt: str, partners: tuple[str, ...], limit:
                  **options: Any) -> None:
     """Targets designated by some, that partners with an eligible program have not designated."""
     analysis = build_analysis(app, options, partners=tuple(p.lower() for p in partners))
+    _held(analysis, [p.lower() for p in partners])
     gaps = analysis.gaps[:limit] if limit else analysis.gaps
     if fmt == "json":
         emit_json([g.to_dict() for g in gaps])

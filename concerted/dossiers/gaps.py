@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from concerted.analysis.designations import Designation, build_designations
 from concerted.analysis.gaps import GapConfig, Partner, staleness
+from concerted.analysis.holdings import holdings
 from concerted.analysis.inputs import Inputs, ListingRecord, Target
 from concerted.dossiers.model import PROGRAMS
 from concerted.dossiers.records import DossierView
@@ -44,6 +45,7 @@ class JurisdictionStatus:
     eligible: tuple[str, ...]  # every program whose criteria cover the allegations
     linked: bool = True  # False: the dossier points at no listing, so "acted" is unknown
     stale: str | None = None  # why a "not yet" may be out of date
+    lists_held: str | None = None  # what the lists held leave out (analysis/holdings.py)
 
     @property
     def status(self) -> str:
@@ -54,12 +56,14 @@ class JurisdictionStatus:
             return "unknown: the dossier is linked to no listing"
         if self.list_as_of is None:
             return "unknown: none of its lists is held"
-        return f"not yet (possibly stale: {self.stale})" if self.stale else "not yet"
+        held = f" ({self.lists_held})" if self.lists_held and not self.stale else ""
+        return f"not yet (possibly stale: {self.stale})" if self.stale else f"not yet{held}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"jurisdiction": self.jurisdiction, "name": jurisdiction_name(self.jurisdiction),
                 "acted": self.acted, "status": self.status, "linked": self.linked,
-                "possibly_stale": self.stale, "designations": list(self.designations),
+                "possibly_stale": self.stale, "lists_held": self.lists_held,
+                "designations": list(self.designations),
                 "list_as_of": self.list_as_of, "packets": list(self.packets),
                 "packet_names": [program_label(p) for p in self.packets],
                 "eligible": list(self.eligible)}
@@ -120,11 +124,12 @@ def jurisdiction_status(engine: Engine, view: DossierView, state: State | None =
     config = GapConfig(as_of=max((date.fromisoformat(d) for ds in calendars.values()
                                   for d in ds), default=None))
     own, judged = set(view.listings), _judged(state)
+    held = holdings(inputs.calendars, config.as_of, extra=places)
     return [replace(_status(j, acted.get(j, []), inputs.newest_snapshot(j), conduct, country,
                             own, judged),
-                    linked=bool(view.listings),
+                    linked=bool(view.listings), lists_held=held[j].note,
                     stale=None if j in acted else staleness(
-                        Partner(j, inputs.newest_snapshot(j)), latest, config))
+                        Partner(j, inputs.newest_snapshot(j), held[j]), latest, config))
             for j in places]
 
 

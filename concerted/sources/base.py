@@ -76,6 +76,11 @@ class Source:
     # reference numbers). Only then can a changed entry be a removal plus an addition;
     # elsewhere (OFAC's ent_num) a key is one subject for life and a new name an amendment.
     reuses_keys: bool = False
+    # The only programs this list holds, where it is one regime's list rather than the
+    # government's whole list (None), and that part in words for people: a government whose
+    # held lists cover some regimes only may have acted under another (analysis/holdings.py).
+    programs: tuple[str, ...] | None = None
+    scope: str | None = None
     # Raise it whenever a parser change makes the same bytes read differently: snapshots
     # keep the version that read them, and `concerted rebuild` re-reads the others.
     parser_version: str = "1"

@@ -213,4 +213,6 @@ SOURCE = Source(
     parse=parse,
     detect=detect,
     cadence_days=30,  # the Council lists in rounds a few times a year
+    programs=("eu-ghr",),
+    scope="human-rights regime only, from the Official Journal annex",
 )

@@ -13,6 +13,7 @@ from concerted.sources import SOURCES
 from concerted.state.model import State
 from concerted.updates.health import source_health
 from concerted.updates.runs import last_runs
+from concerted.views.holdings import holdings_json
 from concerted.views.rounds import round_summary
 from concerted.views.sources import changes_feed, sources_view
 
@@ -84,6 +85,7 @@ def dashboard(engine: Engine, state: State, today: date) -> dict[str, Any]:
         "totals": {"targets": len(state.targets), "designations": len(state.designations),
                    "rounds": len(state.rounds), "gaps": len(state.gaps)},
         "sources": sources_with_health(engine, state, today),
+        "holdings": holdings_json(state),  # what is held of each government's lists
         "recent_changes": state.remember(("recent-changes",),
                                          lambda: _recent_changes(engine, state, 12)),
         "recent_rounds": [round_summary(state, n) for n in recent],

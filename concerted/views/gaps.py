@@ -8,6 +8,7 @@ from typing import Any
 from concerted.analysis.gaps import Gap
 from concerted.state.model import State
 from concerted.views.common import Page, paginate
+from concerted.views.holdings import holdings_json, notes_for
 
 __all__ = ["GAP_COLUMNS", "GapFilter", "gap_rows", "gaps_view"]
 
@@ -36,8 +37,12 @@ def selected(state: State, flt: GapFilter) -> list[Gap]:
 
 def gaps_view(state: State, flt: GapFilter, page: Page) -> dict[str, Any]:
     total, chosen = paginate(selected(state, flt), page)
+    # What the "not yet acted" choice rests on: a government whose lists are held only in
+    # part, or not at all, is named, never left out.
     return {"total": total, "limit": page.limit, "offset": page.offset,
-            "results": [g.to_dict() for g in chosen]}
+            "results": [g.to_dict() for g in chosen],
+            "lists_held": notes_for(state, [flt.missing]) if flt.missing else [],
+            "holdings": holdings_json(state)}
 
 
 def gap_rows(state: State, flt: GapFilter) -> list[dict[str, Any]]:

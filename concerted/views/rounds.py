@@ -10,6 +10,7 @@ from concerted.analysis.designations import THEMATIC
 from concerted.analysis.round_un import driven_by_un, un_listed
 from concerted.state.model import State
 from concerted.views.common import Page, paginate
+from concerted.views.holdings import holdings_json, notes_for
 
 __all__ = ["RoundFilter", "round_detail", "round_summary", "rounds_view"]
 
@@ -55,8 +56,10 @@ def _accepts(state: State, number: int, flt: RoundFilter) -> bool:
 def rounds_view(state: State, flt: RoundFilter, page: Page) -> dict[str, Any]:
     numbers = [n for n in range(len(state.rounds) - 1, -1, -1) if _accepts(state, n, flt)]
     total, chosen = paginate(numbers, page)
+    wanted = [flt.jurisdiction] if flt.jurisdiction else []
     return {"total": total, "limit": page.limit, "offset": page.offset,
-            "results": [round_summary(state, n) for n in chosen]}
+            "results": [round_summary(state, n) for n in chosen],
+            "lists_held": notes_for(state, wanted), "holdings": holdings_json(state, wanted)}
 
 
 def round_detail(state: State, round_id: str) -> dict[str, Any] | None:

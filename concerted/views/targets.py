@@ -10,6 +10,7 @@ from concerted.analysis.inputs import ListingRecord
 from concerted.state.explain import explain_target
 from concerted.state.model import State
 from concerted.views.common import target_summary
+from concerted.views.holdings import held_jurisdictions, notes_for
 
 __all__ = ["listing_detail", "target_detail", "timeline"]
 
@@ -85,6 +86,9 @@ def target_detail(state: State, target_id: str) -> dict[str, Any] | None:
         "designations": [_designation(d) for d in designations],
         "timeline": timeline(designations),
         "gap": gap.to_dict() if gap else None,
+        # Governments that have not acted whose lists are held only in part, or not at all.
+        "lists_held": notes_for(state, [j for j in held_jurisdictions(state)
+                                        if j not in {d.jurisdiction for d in designations}]),
         "rounds": _rounds(state, target_id),
         "match_explanations": explain_target(state, target_id),
         "related": _related(state, target_id),

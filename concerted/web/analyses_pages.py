@@ -15,6 +15,7 @@ from concerted.choices import JURISDICTIONS
 from concerted.programs import all_programs
 from concerted.views.coverage import coverage_view
 from concerted.views.gaps import GapFilter, gaps_view
+from concerted.views.holdings import holdings_json
 from concerted.views.lags import lags_view
 from concerted.views.rounds import RoundFilter, round_detail, rounds_view
 from concerted.web.templating import PageDep, query_string
@@ -58,7 +59,7 @@ def round_page(page: PageDep, round_id: str) -> HTMLResponse:
 def gaps_page(page: PageDep, paging: PagingDep,
               flt: Annotated[GapFilter, Depends(gap_filter)]) -> HTMLResponse:
     params = {"missing": flt.missing, "theme": flt.theme, "country": flt.country}
-    jurisdictions = sorted({s["jurisdiction"] for s in page.state.sources})
+    jurisdictions = holdings_json(page.state)  # every government, with what we hold of it
     return page.render("gaps.html", f"/api/v1/gaps?{query_string(**params)}",
                        data=gaps_view(page.state, flt, paging), params=params,
                        export=query_string(**params), jurisdictions=jurisdictions)

@@ -75,7 +75,7 @@ def run(*args: str, tmp: Path | None = None) -> str:
     db = f"sqlite:///{tmp / 'c.db'}" if tmp else "sqlite:///:memory:"
     result = CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout  # what a program reads; notes for people go to stderr
 
 
 def _json(*args: str) -> Any:
@@ -96,6 +96,16 @@ def test_a_filter_keeps_whole_rounds_across_programs() -> None:
     assert found["programs"] == ["gb-chemical-weapons", "us-magnit", "us-npwmd"]
     assert _json("rounds", "--jurisdiction", "au") == []
     assert _json("rounds", "--since", "2022-01-01") == []
+
+
+def test_a_government_whose_list_is_not_held_is_named_not_silent() -> None:
+    result = CliRunner().invoke(cli, ["--db", "sqlite:///:memory:", "rounds", "--jurisdiction",
+                                      "eu", "--format", "json"], catch_exceptions=False)
+    assert json.loads(result.stdout) == []
+    assert "EU: no list held" in result.stderr
+    zhu = next(g for g in _json("gaps") if g["target_id"] == "zhu")
+    assert {n["jurisdiction"]: n["note"] for n in zhu["not_known"]} == {
+        "eu": "EU: no list held"}
 
 
 def test_rounds_window_option() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from concerted.reports.targets import with_targets
 
 from concerted.analysis.inputs import Inputs, Target
 from concerted.analysis.suite import Analysis
@@ -187,12 +188,26 @@ def _cli_json(store: str, *args: str) -> Any:
     result = CliRunner().invoke(cli, ["--db", store, *args, "--format", "json"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)
+
+
+EU_NOTE = "EU: human-rights regime only, from the Official Journal annex"
+XPCC_PSB = "XINJIANG PRODUCTION AND CONSTRUCTION CORPS PUBLIC SECURITY BUREAU"
 
 
 def test_rounds_command_end_to_end(shared_store: str) -> None:
     rounds = _cli_json(shared_store, "rounds")
     assert all({"date_from", "date_to", "jurisdictions", "targets"} <= set(r) for r in rounds)
+    # The EU and the UK on 22 March 2021, each date printed by its list (the US designations
+    # of that day lie in a window of 2021-01-14 to 2021-04-25 and join no round).
+    (xinjiang,) = [r for r in rounds if r["date_from"] <= "2021-03-22" <= r["date_to"]
+                   and "eu" in r["jurisdictions"]]
+    assert (xinjiang["date_from"], xinjiang["date_to"]) == ("2021-03-22", "2021-03-22")
+    assert xinjiang["jurisdictions"] == ["eu", "gb"]
+    names = _names(xinjiang)
+    assert all(name.split()[-1].upper() in names for name, *_ in XINJIANG)
+    assert XPCC_PSB in names
+    assert all(m["listed_on"]["exact"] for m in xinjiang["members"])
     trickbot = _names(_round_on(rounds, "2023-02-09"))
     assert all(name[:7] in trickbot for name, *_ in TRICKBOT)  # OFAC spells it ISKRITSKY
     salameh = _names(_round_on(rounds, "2023-08-10"))
@@ -218,3 +233,34 @@ def test_gaps_command_end_to_end(shared_store: str) -> None:
                           for m in canada)
     # The UN has no program for human rights, corruption or cyber conduct: never a gap.
     assert not any(m["jurisdiction"] == "un" for g in gaps for m in g["missing"])
+    # The EU listed the four on 22 March 2021: not missing. Of its regimes only the
+    # human-rights annex is held, so an EU gap is only ever under eu-ghr, and says so.
+    for gap in xinjiang:
+        assert "eu" in gap["designated_by"]
+        assert "eu" not in {m["jurisdiction"] for m in gap["missing"]}
+    eu = [m for g in gaps for m in g["missing"] if m["jurisdiction"] == "eu"]
+    assert eu and all(m["eligible_programs"] == ["eu-ghr"] and m["lists_held"] == EU_NOTE
+                      for m in eu)
+    assert all("human_rights" in g["conduct"] for g in gaps
+               if "eu" in {m["jurisdiction"] for m in g["missing"]})
+    cyber = [n for g in gaps for n in g["not_known"] if n["jurisdiction"] == "eu"]
+    assert cyber and all(n["note"].startswith(EU_NOTE) for n in cyber)
+
+
+def test_bastrykin_timeline_shows_the_eu_date_as_printed(shared_store: str) -> None:
+    engine = connect(shared_store)
+    inputs, _ = with_targets(engine, load_inputs(engine))
+    engine.dispose()
+    analysis = Analysis(inputs)
+    (target,) = [t for t in inputs.targets if ("eu_journal", "I.A#2") in t.listings]
+    rows = tuple(d for d in analysis.designations if d.target_id == target.id)
+    events = {(e["jurisdiction"], e["program"]): e["date"] for e in timeline(rows)}
+    eu = events[("eu", "eu-ghr")]
+    assert (eu["date"], eu["exact"], eu["basis"]) == ("2021-03-02", True, "list")
+    assert {"gb", "us"} <= {j for j, _ in events}  # the same man, resolved across lists
+
+
+def test_rounds_for_the_eu_say_what_is_held(shared_store: str) -> None:
+    rounds = _cli_json(shared_store, "rounds", "--jurisdiction", "eu")
+    assert [r["date_from"] for r in rounds] == ["2021-03-22"]
+    assert all(r["lists_held"] == [EU_NOTE] for r in rounds)

@@ -144,3 +144,25 @@ def test_health_docs_and_dashboard(api: TestClient) -> None:
     assert api.get("/docs").status_code == 200
     dashboard = api.get("/api/v1/dashboard").json()
     assert dashboard["totals"]["rounds"] >= 1 and dashboard["per_year"]["years"]
+
+
+def test_a_government_whose_list_is_not_held_is_named(api: TestClient) -> None:
+    # This store holds no EU list: the EU is never counted as missing, and every answer
+    # that could be read as "the EU has not acted" says that its lists are not held.
+    note = "EU: no list held"
+    holdings = {h["jurisdiction"]: h for h in api.get("/api/v1/dashboard").json()["holdings"]}
+    assert (holdings["eu"]["state"], holdings["eu"]["note"]) == ("none", note)
+    assert holdings["gb"]["state"] in ("full", "stale") and holdings["gb"]["sources"]
+    gaps = api.get("/api/v1/gaps", params={"missing": "eu"}).json()
+    assert (gaps["total"], gaps["lists_held"]) == (0, [note])
+    rounds = api.get("/api/v1/rounds", params={"jurisdiction": "eu"}).json()
+    assert (rounds["total"], rounds["lists_held"]) == (0, [note])
+    target = api.get(f"/api/v1/targets/{_zhu(api)}").json()
+    assert note in target["lists_held"]
+    assert {"jurisdiction": "eu", "note": note} in target["gap"]["not_known"]
+    assert "eu" not in {m["jurisdiction"] for m in target["gap"]["missing"]}
+    # The pages say it too: the dashboard, the gaps filter and the rounds filter.
+    assert "<strong>European Union</strong>: no list held" in api.get("/").text
+    page = api.get("/gaps", params={"missing": "eu"}).text
+    assert "European Union (no list held)" in page and f"<li>{note}</li>" in page
+    assert f"<li>{note}</li>" in api.get("/rounds", params={"jurisdiction": "eu"}).text
