@@ -67,6 +67,8 @@ def rounds_command(app: AppContext, /, fmt: str, all_themes: bool, **options: An
 def _held(analysis: Analysis, jurisdictions: list[str]) -> list[str]:
     """Say on stderr, whatever the format, what is held of the chosen governments' lists
     where it is part of them, stale or nothing: an empty answer is then not silence."""
+    if not jurisdictions:
+        return []  # nothing chosen: the inputs need not be loaded for this
     notes = holding_notes(analysis.holdings, jurisdictions)
     for note in notes:
         Console(stderr=True).print(f"[yellow]what we hold[/yellow] {note}")

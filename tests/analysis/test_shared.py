@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from concerted.reports.targets import with_targets
 
 from concerted.analysis.inputs import Inputs, Target
 from concerted.analysis.suite import Analysis
@@ -249,7 +248,7 @@ def test_gaps_command_end_to_end(shared_store: str) -> None:
 
 def test_bastrykin_timeline_shows_the_eu_date_as_printed(shared_store: str) -> None:
     engine = connect(shared_store)
-    inputs, _ = with_targets(engine, load_inputs(engine))
+    inputs = load_inputs(engine)  # with the resolution the commands use
     engine.dispose()
     analysis = Analysis(inputs)
     (target,) = [t for t in inputs.targets if ("eu_journal", "I.A#2") in t.listings]
