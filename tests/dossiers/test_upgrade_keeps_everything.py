@@ -146,6 +146,11 @@ def test_upgrade_from_the_baseline_keeps_every_row(db_url: str, tmp_path: Path,
         assert current_revision(conn) == newest()
     after = _rows(engine)
     for table, rows in before.items():
+        if table not in after:  # dropped by a later revision (0008: review_judgements,
+            assert rows == [], table  # whose rows it carries into judgements): empty here
+            continue
+        if not rows:
+            continue
         kept = [{k: v for k, v in row.items() if k in rows[0]} for row in after[table]]
         if table == "audit_log":  # the upgrade records its keying, after the old chain
             added = [row for row in kept if row not in rows]
