@@ -63,6 +63,9 @@ def test_a_baseline_backup_restores_into_the_newest_revision(
         assert current_revision(conn) == head_revision() != BASELINE
     now = _rows(restored.engine)
     for table, rows in at_baseline.items():
+        if table not in now:  # dropped by a later revision (0008: review_judgements, whose
+            assert rows == [], table  # rows it carries into judgements): empty here
+            continue
         # Every row is there; columns added since the baseline hold their defaults.
         assert [{k: v for k, v in json.loads(r).items() if k in json.loads(rows[0])}
                 for r in now[table]] == [json.loads(r) for r in rows], table
