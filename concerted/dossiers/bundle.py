@@ -57,7 +57,7 @@ def export_bundle(env: DossierEnv, actor: Actor, dossier_id: str, level: Level) 
         raise ValueError("protected material never leaves the organisation in a bundle")
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.MANAGE)
-        view = read_view(conn, env.sealer, grant).redacted(level)
+        view = read_view(conn, env.sealer, grant).redacted(level).outside()
     files = _files(env, [e.id for e in view.evidence])
     signer = env.keyring.active_signing_key()
     dossier = {k: v for k, v in view.to_dict().items() if k != "submissions"}

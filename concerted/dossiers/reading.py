@@ -94,9 +94,12 @@ def read_view(conn: Connection, sealer: Sealer, grant: Grant) -> DossierView:
     for name, rows in (("allegations", claims), ("evidence", items)):
         for checked in rows:
             binder.check(name, checked)
-    return DossierView(
+    view = DossierView(
         row.id, row.org, read_subject(sealer, row), row.status, row.created_at,
         tuple((s, k) for s, k in keys),
         tuple(_allegation(sealer, a) for a in claims if within(Level(a.level), top)),
         tuple(read_evidence(sealer, e) for e in items if within(Level(e.level), top)),
         tuple(_submissions(conn, sealer, row.id)), top)
+    # A partner (no role in the owning organisation) never gets submission notes or the
+    # people in provenance, whatever the level shared.
+    return view if grant.access.role is not None else view.outside()

@@ -41,6 +41,13 @@ class Provenance:
                 "collected_by": self.collected_by, "filename": self.filename,
                 "custody": [dict(c) for c in self.custody]}
 
+    def without_people(self, org: str) -> Provenance:
+        """Who collected and who handled the item withheld: each custody step is the owning
+        organisation's. For anyone outside it (partners, bundles): a researcher's name or
+        e-mail can identify a source."""
+        return replace(self, collected_by="",
+                       custody=tuple({**c, "by": org} for c in self.custody))
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Provenance:
         return cls(str(data.get("source") or ""), data.get("obtained_on"),
@@ -85,6 +92,10 @@ class SubmissionRecord:
                 "created_at": self.created_at, "updated_at": self.updated_at,
                 "events": [dict(e) for e in self.events]}
 
+    def without_notes(self) -> SubmissionRecord:
+        return replace(self, events=tuple({k: v for k, v in e.items() if k != "note"}
+                                          for e in self.events))
+
 
 @dataclass(frozen=True)
 class DossierView:
@@ -105,6 +116,14 @@ class DossierView:
             self, ceiling=ceiling,
             allegations=tuple(a for a in self.allegations if within(a.level, ceiling)),
             evidence=tuple(e for e in self.evidence if within(e.level, ceiling)))
+
+    def outside(self) -> DossierView:
+        """What may leave the owning organisation (partners, bundles): submission notes and
+        the people in provenance withheld, whatever the level."""
+        return replace(
+            self, submissions=tuple(s.without_notes() for s in self.submissions),
+            evidence=tuple(replace(e, provenance=e.provenance.without_people(self.org))
+                           for e in self.evidence))
 
     def to_dict(self) -> dict[str, Any]:
         subject = self.subject

@@ -105,3 +105,22 @@ def test_backup_restore_rotate_and_bundles(tmp_path: Path) -> None:
     bundle.write_bytes(bytes(damaged))
     refused = sh("dossiers", "import", str(bundle), "--org", "Partner NGO", *partner, ok=False)
     assert "bundle rejected" in refused.output
+
+
+def test_audit_head_and_verify_head_on_the_command_line(tmp_path: Path) -> None:
+    """`audit head` prints SEQ:HASH; `audit verify --head` with it stays intact after later
+    reads (issue 15 item 2), and a malformed head is a usage error naming the form."""
+    sh = Shell(tmp_path)
+    dossier = _setup(sh)
+    recorded = sh("audit", "head").stdout.strip()
+    seq, _, digest = recorded.partition(":")
+    assert seq.isdigit() and len(digest) == 64
+    sh("dossiers", "show", dossier, "--as", "owner@example.org")
+    assert "intact" in sh("audit", "verify", "--head", recorded).stdout
+    heads = tmp_path / "heads.txt"
+    heads.write_text(f"{recorded} 2026-12-05T09:00Z\n")
+    assert "intact" in sh("audit", "verify", "--heads", str(heads)).stdout
+    wrong = sh("audit", "verify", "--head", f"{seq}:{'0' * 64}", ok=False)
+    assert "not the" in wrong.output
+    assert "SEQ:HASH" in sh("audit", "verify", "--head", digest, ok=False).output
+    assert "already keyed" in sh("audit", "bind", ok=False).output
