@@ -93,7 +93,10 @@ def test_rounds_are_the_same_everywhere(resolved_shared_store: str, client: Test
     on_cli = _rounds(_cli(resolved_shared_store, "rounds"))
     assert on_cli == _rounds(_all(client, "/api/v1/rounds"))
     assert on_cli == _rounds(_all(client, _twin(client, "/rounds")))
-    assert len(on_cli) > 100
+    assert len(on_cli) >= 5  # human-rights, corruption and cyber rounds, the default
+    every = _rounds(_cli(resolved_shared_store, "rounds", "--all-themes"))
+    assert every == _rounds(_all(client, "/api/v1/rounds?all_themes=true"))
+    assert on_cli < every and len(every) > 100
 
 
 def test_gaps_are_the_same_everywhere(resolved_shared_store: str, client: TestClient) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, delete, insert, select
 from concerted.alerts.model import Event
 from concerted.alerts.service import raise_alerts
 from concerted.analysis.gaps import Gap
-from concerted.analysis.rounds import Round
+from concerted.analysis.rounds import Round, in_themes
 from concerted.analysis.suite import Analysis
 from concerted.reports.load import load_inputs
 from concerted.store.tables import alert_marks
@@ -32,7 +32,7 @@ def analysis_alerts(engine: Engine, created_at: str) -> tuple[int, str]:
     if as_of is None:
         return 0, "analyse: the store holds no list yet"
     analysis = Analysis(inputs)
-    rounds, gaps = analysis.rounds, analysis.gaps
+    rounds, gaps = in_themes(analysis.rounds), analysis.gaps  # what `concerted rounds` shows
     events = round_events(engine, rounds, as_of) + gap_events(engine, gaps, as_of)
     new = raise_alerts(engine, events, created_at)
     return new, f"analyse: {len(rounds)} rounds, {len(gaps)} gaps, {len(events)} changed"

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from concerted.analysis.dates import Window, gap_days
-from concerted.analysis.designations import Designation
+from concerted.analysis.designations import THEMATIC, Designation
 from concerted.analysis.round_types import Round, span
 
-__all__ = ["Round", "RoundConfig", "find_rounds"]
+__all__ = ["Round", "RoundConfig", "find_rounds", "in_themes"]
 
 
 @dataclass(frozen=True)
@@ -93,3 +93,12 @@ def _merge(events: list[list[Designation]]) -> list[list[Designation]]:
     for index, event in enumerate(events):
         groups.setdefault(find(index), []).extend(event)
     return sorted(groups.values(), key=span)
+
+
+def in_themes(rounds: Iterable[Round], themes: Sequence[str] = THEMATIC) -> list[Round]:
+    """The rounds holding a designation under one of `themes`: by default the human-rights,
+    corruption and cyber rounds that `concerted rounds`, the API, the pages and the watch's
+    "new round" alerts all show (most other rounds transpose a UN listing); no themes keeps
+    every round."""
+    return [r for r in rounds
+            if not themes or any(t in themes for d in r.designations for t in d.themes)]

@@ -95,7 +95,7 @@ def timeline(designations: Sequence[Designation], max_width: int = 31) -> Chart:
                 label = f"{jurisdiction.upper()} {slot[0]} Q{slot[1] + 1}: {count}"
                 body.append(f'<rect x="{x}" y="{y:.1f}" width="{step - 2}" height="{height:.1f}" '
                             f'fill="{_colour(jurisdiction)}"><title>{escape(label)}</title></rect>')
-        if slot[1] == 0 or (n == 0 and slot[1] < 2):  # each year; a first year begun early
+        if slot[1] == 0 or (n == 0 and slot[1] < 3):  # each year; a first year with room
             body.append(f'<text x="{x}" y="{base + 16}">{slot[0]}</text>')
     body += _legend(jurisdictions, left, base + 40)
     return Chart(_svg(width, base + 50, title, body), note)
@@ -158,7 +158,7 @@ def lag_distribution(lags: Sequence[Lag], min_count: int = 3) -> Chart:
     body = []
     for n, ((first, follower), values) in enumerate(shown.items()):
         y = 10 + n * row
-        q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+        q1, median, q3 = _quartiles(values)
         reach = fences[(first, follower)]
         beyond = sum(v > reach for v in values)
 
@@ -186,5 +186,13 @@ def lag_distribution(lags: Sequence[Lag], min_count: int = 3) -> Chart:
 def _fence(values: Sequence[float]) -> float:
     """Where the whisker ends: the longest lag within 1.5 interquartile ranges of the box
     (a few lags of years would otherwise squash every box to a line)."""
-    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    q1, _, q3 = _quartiles(values)
     return max((v for v in values if v <= q3 + 1.5 * (q3 - q1)), default=q3)
+
+
+def _quartiles(values: Sequence[float]) -> tuple[float, float, float]:
+    """First quartile, median, third quartile; a pair with one lag is its own box."""
+    if len(values) == 1:
+        return values[0], values[0], values[0]
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, median, q3

@@ -8,6 +8,7 @@ from typing import Any
 
 from concerted.analysis.designations import THEMATIC
 from concerted.analysis.round_un import driven_by_un, un_listed
+from concerted.analysis.rounds import in_themes
 from concerted.state.model import State
 from concerted.views.common import Page, paginate
 from concerted.views.holdings import holdings_json, notes_for
@@ -47,8 +48,7 @@ def _accepts(state: State, number: int, flt: RoundFilter) -> bool:
     found = state.rounds[number]
     return ((not flt.jurisdiction or flt.jurisdiction in found.jurisdictions)
             and (not flt.program or any(d.program == flt.program for d in found.designations))
-            and (not flt.themes or any(t in flt.themes for d in found.designations
-                                       for t in d.themes))
+            and bool(in_themes([found], flt.themes))
             and (flt.since is None or found.date_to >= flt.since)
             and (flt.until is None or found.date_from <= flt.until))
 

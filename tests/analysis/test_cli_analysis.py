@@ -92,7 +92,7 @@ def test_rounds_json_shape() -> None:
 
 
 def test_a_filter_keeps_whole_rounds_across_programs() -> None:
-    (found,) = _json("rounds", "--program", "gb-chemical-weapons")
+    (found,) = _json("rounds", "--program", "us-magnit")
     assert found["programs"] == ["gb-chemical-weapons", "us-magnit", "us-npwmd"]
     assert _json("rounds", "--jurisdiction", "au") == []
     assert _json("rounds", "--since", "2022-01-01") == []

@@ -14,7 +14,7 @@ import pytest
 from dossier_world import World
 from fastapi import FastAPI
 
-from concerted.accounts import find_user, open_session
+from concerted.accounts import find_user, open_session, set_reviewer
 from concerted.app import create_app
 from concerted.app_options import AppOptions
 from concerted.settings import Settings
@@ -59,7 +59,15 @@ def test_a_bogus_evidence_kind_or_level_is_a_400(app: FastAPI, sqlite_world: Wor
 @pytest.mark.parametrize("left", ["no-colon-here", ":29219", "us_ofac_sdn:"])
 def test_a_malformed_review_reference_is_a_400(app: FastAPI, sqlite_world: World,
                                                left: str) -> None:
+    set_reviewer(sqlite_world.env.engine, "owner@example.org")  # permission is checked first
     response = _post(app, sqlite_world, "/review", {
         "left": left, "right": "gb_hmt_conlist:14078", "decision": "positive"})
     assert response.status_code == 400
     assert "not a listing reference" in response.text
+
+
+def test_a_judgement_from_someone_not_a_reviewer_is_refused_before_it_is_read(
+        app: FastAPI, sqlite_world: World) -> None:
+    response = _post(app, sqlite_world, "/review", {
+        "left": "no-colon-here", "right": "gb_hmt_conlist:14078", "decision": "positive"})
+    assert response.status_code == 403

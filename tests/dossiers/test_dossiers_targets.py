@@ -23,7 +23,7 @@ from concerted.store.tables import dossier_listings
 def _state(*clusters: tuple[tuple[str, str], ...]) -> State:
     targets = {f"{c[0][0]}:{c[0][1]}": Target(f"{c[0][0]}:{c[0][1]}", "x", listings=c)
                for c in clusters}
-    found: Any = SimpleNamespace(targets=targets, target_of={
+    found: Any = SimpleNamespace(targets=targets, judged={}, target_of={
         key: t.id for t in targets.values() for key in t.listings})
     return cast(State, found)
 
