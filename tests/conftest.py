@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,6 +90,12 @@ def pg_url() -> Iterator[str]:
     try:
         yield f"{base}/{name}"
     finally:
+        # A pooled connection the test left for the garbage collector is closed here, while
+        # its database still exists; collected later, its ResourceWarning would fail
+        # whichever unrelated test happened to be running.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            gc.collect()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
