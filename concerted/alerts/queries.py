@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, select
+from sqlalchemy import Engine, Select, and_, func, select
 
-from concerted.store.tables import alert_deliveries, alerts
+from concerted.store.tables import alert_deliveries, alerts, subscriptions
 
-__all__ = ["alert_dict", "list_alerts", "undelivered"]
+__all__ = ["alert_dict", "list_alerts", "owned_alerts", "undelivered"]
 
 
 def alert_dict(row: Any) -> dict[str, Any]:
@@ -41,6 +41,19 @@ def list_alerts(engine: Engine, subscription_id: str | None = None, limit: int |
             if limit is not None and len(rows) >= limit:
                 break
     return rows
+
+
+def owned_alerts(engine: Engine, owner: str, limit: int, offset: int = 0
+                 ) -> tuple[int, list[dict[str, Any]]]:
+    """A user's alerts across all their subscriptions, newest first: (how many in all,
+    the page asked for). The web's /alerts page and `GET /api/v1/alerts`."""
+    mine = select(subscriptions.c.id).where(subscriptions.c.owner == owner)
+    where = alerts.c.subscription_id.in_(mine.scalar_subquery())
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(alerts).where(where)).scalar_one()
+        rows = conn.execute(select(alerts).where(where).order_by(alerts.c.id.desc())
+                            .limit(limit).offset(offset))
+        return total, [alert_dict(row) for row in rows]
 
 
 def undelivered(engine: Engine, subscription_id: str, channel: str) -> list[dict[str, Any]]:

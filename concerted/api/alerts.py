@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from concerted.alerts.delivery.atom import global_feed, subscription_feed
 from concerted.alerts.model import Criteria
-from concerted.alerts.queries import list_alerts
+from concerted.alerts.queries import list_alerts, owned_alerts
 from concerted.alerts.settings import AlertSettings
 from concerted.alerts.subscriptions import (
     SubscriptionError,
@@ -24,8 +24,9 @@ from concerted.alerts.subscriptions import (
     list_subscriptions,
     remove_subscription,
 )
-from concerted.api.deps import EngineDep, ReaderDep, WriterDep
+from concerted.api.deps import EngineDep, PageDep, ReaderDep, UserDep, WriterDep
 from concerted.api.errors import ApiError
+from concerted.api.models import Paged
 from concerted.updates import clock
 
 __all__ = ["ATOM", "SubscriptionIn", "feeds_router", "router"]
@@ -93,6 +94,17 @@ def subscription_alerts(subscription_id: str, engine: EngineDep, user: WriterDep
     _own(engine, user, subscription_id)
     rows = list_alerts(engine, subscription_id, limit, newest_first=True)
     return [{k: v for k, v in row.items() if k != "event_key"} for row in rows]
+
+
+@router.get("/alerts", response_model=Paged)
+def own_alerts(engine: EngineDep, user: UserDep, page: PageDep) -> dict[str, Any]:
+    """Your alerts from all your subscriptions, newest first (the web's /alerts page)."""
+    if user is None:
+        raise ApiError(401, "log in or send an API token to read your alerts; "
+                            "every change anyone was alerted to is in /feeds/alerts.atom")
+    total, rows = owned_alerts(engine, user.email, page.limit, page.offset)
+    return {"total": total, "limit": page.limit, "offset": page.offset,
+            "results": [{k: v for k, v in row.items() if k != "event_key"} for row in rows]}
 
 
 def _atom(body: bytes) -> Response:

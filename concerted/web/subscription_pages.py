@@ -1,5 +1,7 @@
-"""Alert subscriptions of the logged-in user: what each watches, how it is delivered, its
-feed and latest alerts; a form to add one and a button to remove one. Reads and writes go
+"""Alerts: `/alerts`, the front door (the user's alerts from all their subscriptions, newest
+first, or, with none, what alerts are and how to start), and `/subscriptions`, what each
+subscription watches, how it is delivered, its feed and latest alerts; a form to add one and
+a button to remove one. Reads and writes go
 through `concerted.alerts.subscriptions` and `concerted.alerts.queries`, as the API does
 (`/api/v1/subscriptions`, the JSON twin): a user sees and removes only their own."""
 
@@ -7,11 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter, Form, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from concerted.alerts import text as alert_text
 from concerted.alerts.model import KINDS
-from concerted.alerts.queries import list_alerts
+from concerted.alerts.queries import list_alerts, owned_alerts
 from concerted.alerts.subscriptions import (
     SubscriptionError,
     add_subscription,
@@ -31,6 +34,7 @@ router = APIRouter()
 JSON_URL = "/api/v1/subscriptions"
 JURISDICTIONS = ("us", "gb", "eu", "ca", "au", "un")
 LATEST = 5
+PER_PAGE = 50
 FormText = Annotated[str, Form(max_length=1000)]
 FormNames = Annotated[str, Form(max_length=20000)]
 FormChoices = Annotated[list[str], Form()]
@@ -50,6 +54,22 @@ def _render(page: Page, status: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("form", {})
     return page.render("subscriptions.html", JSON_URL, status=status, rows=rows,
                        jurisdictions=JURISDICTIONS, kinds=KINDS, **context)
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts_page(page: PageDep, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    """Open to everyone: a visitor who is not logged in learns what alerts are and how to
+    get them, rather than meeting a login form."""
+    if page.session is None:
+        return page.render("alerts.html", "/api/v1/alerts", subscriptions=[], rows=[],
+                           total=0, offset=0, per_page=PER_PAGE)
+    mine = list_subscriptions(page.engine, owner=page.session.user.email)
+    total, found = owned_alerts(page.engine, page.session.user.email, PER_PAGE, offset)
+    labels = {s.id: s.label or f"Subscription {s.id}" for s in mine}
+    rows = [{"alert": a, "title": alert_text.title(a), "link": alert_text.link(a, ""),
+             "subscription": labels.get(a["subscription"], a["subscription"])} for a in found]
+    return page.render("alerts.html", "/api/v1/alerts", subscriptions=mine, rows=rows,
+                       total=total, offset=offset, per_page=PER_PAGE)
 
 
 @router.get("/subscriptions", response_class=HTMLResponse, response_model=None)
