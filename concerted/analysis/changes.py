@@ -11,15 +11,21 @@ IMO number), and on a list that does not reuse keys a changed entry is always an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from concerted.model import Listing
 from concerted.names.tokens import ascii_form
 
-__all__ = ["Change", "amended_fields", "diff", "same_subject"]
+__all__ = ["KINDS", "Change", "amended_fields", "by_program", "diff", "nearest", "program_counts",
+           "same_subject"]
+
+KINDS = ("added", "removed", "amended")
 
 _COMPARED = tuple(f.name for f in fields(Listing) if f.name not in ("source", "key"))
 
@@ -91,3 +97,22 @@ def diff(old: Mapping[str, Listing], new: Mapping[str, Listing], *,
     result.extend(_change("removed", listing) for key, listing in old.items() if key not in new)
     order = {"added": 0, "removed": 1, "amended": 2}
     return sorted(result, key=lambda c: (order[c.kind], c.key))
+
+
+def program_counts(items: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """How many of the changed listings carry each program, most first (a listing under two
+    programs counts under each, so the counts may add up to more than the listings)."""
+    counts = Counter(p for item in items for p in item["programs"])
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def by_program(group: Mapping[str, Any]) -> dict[str, dict[str, int]]:
+    """One snapshot's changes (`Reader.changes` group) counted per program, per kind."""
+    return {kind: program_counts(group[kind]) for kind in KINDS}
+
+
+def nearest(dates: Sequence[str], day: str) -> tuple[str | None, str | None]:
+    """The snapshot dates just before and just after `day` (sorted `dates`; None: none)."""
+    at = bisect.bisect_left(dates, day)
+    after = bisect.bisect_right(dates, day)
+    return (dates[at - 1] if at else None, dates[after] if after < len(dates) else None)

@@ -17,8 +17,8 @@ from concerted.api.errors import ApiError
 from concerted.programs import all_programs
 from concerted.state.model import State
 
-__all__ = ["country", "jurisdiction", "known_programs", "program", "program_jurisdiction",
-           "reject_unknown_params", "source", "theme"]
+__all__ = ["country", "day", "day_window", "jurisdiction", "known_programs", "program",
+           "program_jurisdiction", "reject_unknown_params", "source", "theme"]
 
 T = TypeVar("T")
 
@@ -46,6 +46,25 @@ def country(value: str | None, param: str = "country") -> str | None:
 
 def source(value: str | None, param: str = "source") -> str | None:
     return _checked(choices.check_source, param, value)
+
+
+def day(value: str | None, param: str) -> str | None:
+    """A calendar day written YYYY-MM-DD, as that text."""
+    checked = _checked(choices.check_day, param, value)
+    return checked.isoformat() if checked else None
+
+
+def day_window(since: str | None, until: str | None, on: str | None
+               ) -> tuple[str | None, str | None]:
+    """(since, until) from `since`, `until` and `on` (one day: both), each checked."""
+    first, last, one = day(since, "since"), day(until, "until"), day(on, "on")
+    if one is not None:
+        if first or last:
+            raise ApiError(400, "on: one day; give it alone, or since and until")
+        return one, one
+    if first and last and last < first:
+        raise ApiError(400, f"until: {last} is before since {first}")
+    return first, last
 
 
 def known_programs(state: State) -> set[str]:

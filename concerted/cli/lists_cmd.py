@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from concerted.analysis.changes import KINDS, nearest
 from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
@@ -16,7 +17,7 @@ from concerted.cli.params import DAY, PROGRAM
 from concerted.ftm import listing_entities
 from concerted.programs.registry import find_program
 from concerted.sources import SOURCES
-from concerted.store.reader import ListingRow, Reader
+from concerted.store.reader import AsOf, ListingRow, Reader
 from concerted.updates import clock
 from concerted.updates.health import HEALTH_COLUMNS, with_health
 
@@ -96,24 +97,67 @@ def _flat_listing(row: ListingRow) -> dict[str, Any]:
 @click.option("--program", type=PROGRAM, default=None,
               help="A normalised program id, e.g. us-glomag.")
 @click.option("--all", "include_removed", is_flag=True, help="Include listings since removed.")
+@click.option("--on", "day", type=DAY, default=None,
+              help="The listings as the lists stood on this day (YYYY-MM-DD): each list's "
+                   "newest snapshot published on or before it.")
 @FORMAT_OPTION
 @pass_app
 def listings_command(
-    app: AppContext, source: str | None, program: str | None, include_removed: bool, fmt: str
+    app: AppContext, source: str | None, program: str | None, include_removed: bool,
+    day: str | None, fmt: str,
 ) -> None:
-    """Listings currently on the lists (with --all, also those since removed)."""
-    rows = Reader(app.engine).listings(source, program, None if include_removed else True)
-    emit([_flat_listing(r) for r in rows], fmt, _LISTING_COLUMNS, "listings")
+    """Listings currently on the lists (with --all, also those since removed; with --on, those
+    on the lists that day)."""
+    reader = Reader(app.engine)
+    if day is None:
+        rows = reader.listings(source, program, None if include_removed else True)
+        emit([_flat_listing(r) for r in rows], fmt, _LISTING_COLUMNS, "listings")
+        return
+    if include_removed:
+        raise click.UsageError("--on gives the listings of one day; it takes no --all")
+    held = reader.snapshots_on(day, source)
+    _note_as_of(day, held, source)
+    rows = reader.listings_on(day, source, program)
+    emit([_flat_listing(r) for r in rows], fmt, _LISTING_COLUMNS, f"listings on {day}")
+
+
+def _note_as_of(day: str, held: dict[str, AsOf], source: str | None) -> None:
+    """Say on stderr what answers for each list, and which lists had none."""
+    for sid in [source] if source else sorted(SOURCES):
+        got = held.get(sid)
+        if got is None:
+            click.echo(f"{sid}: no snapshot held", err=True)
+        elif got.printed:
+            click.echo(f"{sid}: not held on {day} (first snapshot {got.published}): only the "
+                       f"listings it shows with a printed listing date on or before {day}; "
+                       "any delisted before it are not known", err=True)
+        elif got.published != day:
+            click.echo(f"{sid}: as of its snapshot of {got.published}, the newest held on or "
+                       f"before {day}", err=True)
 
 
 @click.command("changes")
 @click.argument("source", type=click.Choice(sorted(SOURCES)), metavar="SOURCE")
-@click.option("--since", type=DAY, default=None)
+@click.option("--since", type=DAY, default=None, help="From this day (YYYY-MM-DD) on.")
+@click.option("--until", type=DAY, default=None, help="Up to this day (YYYY-MM-DD), included.")
+@click.option("--on", "day", type=DAY, default=None,
+              help="The changes of the snapshots published on this day (YYYY-MM-DD).")
 @FORMAT_OPTION
 @pass_app
-def changes_command(app: AppContext, source: str, since: str | None, fmt: str) -> None:
-    """Additions, removals and amendments per snapshot of SOURCE."""
-    groups = Reader(app.engine).changes(source, since)
+def changes_command(app: AppContext, source: str, since: str | None, until: str | None,
+                    day: str | None, fmt: str) -> None:
+    """Additions, removals and amendments per snapshot of SOURCE, with a count per program
+    (JSON: `by_program`)."""
+    if day is not None:
+        if since or until:
+            raise click.UsageError("--on is one day: give it alone, or --since/--until")
+        since = until = day
+    if since and until and until < since:
+        raise click.UsageError(f"--until {until} is before --since {since}")
+    reader = Reader(app.engine)
+    groups = reader.changes(source, since, until)
+    if day is not None and not groups:
+        _note_no_snapshot(source, day, [s["published"] for s in reader.snapshots(source)])
     if fmt == "json":
         emit_json(groups)
         return
@@ -128,15 +172,37 @@ def changes_command(app: AppContext, source: str, since: str | None, fmt: str) -
             "fields": c.get("fields", []),
         }
         for g in groups
-        for kind in ("added", "removed", "amended")
+        for kind in KINDS
         for c in g[kind]
     ]
+    if fmt == "table" and groups:
+        emit([_summary(g) for g in groups], fmt, ["snapshot", "previous", *KINDS],
+             f"changes in {source}, per program")
     emit(
         rows,
         fmt,
         ["snapshot", "previous", "kind", "listing_key", "name", "programs", "fields"],
         f"changes in {source}",
     )
+
+
+def _summary(group: dict[str, Any]) -> dict[str, Any]:
+    """One snapshot for people: `217 (us-glomag 182, us-russia-eo14024 24, …)` per kind."""
+    row = {"snapshot": group["snapshot"], "previous": group["previous"]}
+    for kind in KINDS:
+        counts = group["by_program"][kind]
+        detail = ", ".join(f"{p} {n}" for p, n in counts.items())
+        row[kind] = f"{len(group[kind])} ({detail})" if detail else str(len(group[kind]))
+    return row
+
+
+def _note_no_snapshot(source: str, day: str, dates: list[str]) -> None:
+    before, after = nearest(dates, day)
+    held = ", ".join(f"{d} {which}" for which, d in (("before", before), ("after", after)) if d)
+    extra = (f"; what changed between {before} and {after} shows under {after}"
+             if before and after else "")
+    click.echo(f"{source}: no snapshot published on {day} (nearest held: {held or 'none'})"
+               f"{extra}", err=True)
 
 
 @click.group("export")

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from concerted.analysis.changes import by_program
 from concerted.model import Listing
 from concerted.store.tables import changes, listings, memberships, snapshots, versions
 
-__all__ = ["ListingRow", "Reader"]
+__all__ = ["AsOf", "ListingRow", "Reader"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,16 @@ class ListingRow:
             "last_seen": self.last_seen,
             "current": self.current,
         }
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The snapshot that answers for one list on a day; `printed`: a later snapshot, read
+    only for the listing dates it prints (the list was not held yet that day)."""
+
+    snapshot_id: int
+    published: str
+    printed: bool
 
 
 class Reader:
@@ -157,22 +168,78 @@ class Reader:
                 for h, d, f, last in conn.execute(query)
             ]
 
-    def changes(self, source: str, since: str | None = None) -> list[dict[str, Any]]:
-        """Per snapshot after the baseline: added, removed, amended (`concerted changes`)."""
+    def changes(self, source: str, since: str | None = None,
+                until: str | None = None) -> list[dict[str, Any]]:
+        """Per snapshot after the baseline published from `since` to `until` (inclusive):
+        added, removed, amended, and how many of each per program (`concerted changes`)."""
         held = self.snapshots(source)
         # Keyed by snapshot id: a list changed twice in one day has two snapshots of a date.
         grouped = {
             snap["id"]: _group(previous, snap)
             for previous, snap in itertools.pairwise(held)
-            if since is None or snap["published"] >= since
+            if (since is None or snap["published"] >= since)
+            and (until is None or snap["published"] <= until)
         }
         query = select(changes).where(changes.c.source == source).order_by(changes.c.id)
         if since:
             query = query.where(changes.c.snapshot >= since)
+        if until:
+            query = query.where(changes.c.snapshot <= until)
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 grouped[row.snapshot_id][row.kind].append(_change_dict(row._mapping))
-        return list(grouped.values())
+        return [group | {"by_program": by_program(group)} for group in grouped.values()]
+
+    def snapshots_on(self, day: str, source: str | None = None) -> dict[str, AsOf]:
+        """Source -> what answers for it on `day`: the newest snapshot published on or before
+        it (the last fetched, when a list was published twice that day); for a list first
+        held later, its earliest snapshot, read only for the listings it prints a listing
+        date of on or before `day` (`printed`: those delisted before that snapshot are not
+        known). A source with neither is left out."""
+        chosen: dict[str, AsOf] = {}
+        for snap in self.snapshots(source):  # ordered by published, then retrieval time
+            if snap["published"] <= day:
+                chosen[snap["source"]] = AsOf(snap["id"], snap["published"], printed=False)
+            else:
+                chosen.setdefault(snap["source"], AsOf(snap["id"], snap["published"],
+                                                       printed=True))
+        return chosen
+
+    def listings_on(self, day: str, source: str | None = None, program: str | None = None
+                    ) -> list[ListingRow]:
+        """The listings on the lists on `day`, as each printed them then (see `snapshots_on`),
+        with their first and last seen over the whole history and whether they are on the
+        list now."""
+        held = self.snapshots_on(day, source)
+        ids = [a.snapshot_id for a in held.values() if not a.printed]
+        printed = [a.snapshot_id for a in held.values() if a.printed]
+        query = (
+            select(versions.c.data, listings.c.first_seen, listings.c.last_seen,
+                   listings.c.current, memberships.c.snapshot_id)
+            .join(memberships, memberships.c.version_id == versions.c.id)
+            .join(listings, (listings.c.source == versions.c.source)
+                  & (listings.c.key == versions.c.key))
+            # A listing's printed date is its earliest regime's (checked per program below).
+            .where(memberships.c.snapshot_id.in_(ids)
+                   | (memberships.c.snapshot_id.in_(printed) & (versions.c.listed_on <= day)))
+            .order_by(versions.c.source, versions.c.key)
+        )
+        if program:
+            query = query.where(versions.c.programs.like(f'%"{program}"%'))
+        rows = []
+        with self.engine.connect() as conn:
+            for data, first, last, cur, snapshot_id in conn.execute(query):
+                listing = Listing.from_dict(json.loads(data))
+                if program and snapshot_id in printed and not _listed_by(listing, program, day):
+                    continue  # on the list that day, but not yet under this program
+                rows.append(ListingRow(listing, first, last, bool(cur)))
+        return rows
+
+
+def _listed_by(listing: Listing, program: str, day: str) -> bool:
+    """Whether the list prints `program`'s own listing date (else the listing's) by `day`."""
+    dates = [p.listed_on or listing.listed_on for p in listing.programs if p.id == program]
+    return any(d is not None and d <= day for d in dates)
 
 
 def _group(previous: dict[str, Any], snap: dict[str, Any]) -> dict[str, Any]:

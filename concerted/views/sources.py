@@ -30,11 +30,11 @@ def sources_view(state: State, today: date) -> list[dict[str, Any]]:
 
 
 def changes_feed(engine: Engine, state: State, source: str, since: str | None = None,
-                 limit: int = 20) -> list[dict[str, Any]]:
+                 until: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
     """The newest `limit` snapshots' changes of one source, newest first (read once per
     state: changes only change with a new snapshot, which makes a new state)."""
-    groups = state.remember(("changes", source, since),
-                            lambda: Reader(engine).changes(source, since))
+    groups = state.remember(("changes", source, since, until),
+                            lambda: Reader(engine).changes(source, since, until))
     return list(reversed(groups))[:limit]
 
 

@@ -9,11 +9,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from concerted.analysis.changes import nearest
+from concerted.api import checks
 from concerted.api.deps import PageDep as PagingDep
 from concerted.api.errors import ApiError
 from concerted.api.routers.listings import current_flag
 from concerted.store.reader import Reader
-from concerted.views.listings import listings_view
+from concerted.views.listings import listings_on_view, listings_view
 from concerted.views.sources import amendment_diff, changes_feed, sources_view
 from concerted.views.targets import listing_detail
 from concerted.web.templating import PageDep, query_string
@@ -26,9 +28,17 @@ Text = Annotated[str | None, Query(max_length=100)]
 
 @router.get("/listings", response_class=HTMLResponse)
 def listings_page(page: PageDep, paging: PagingDep, source: Text = None, program: Text = None,
-                  current: Literal["yes", "no", "all"] = "yes") -> HTMLResponse:
-    params = {"source": source, "program": program, "current": current}
-    data = listings_view(page.state, source, program, current_flag(current), paging)
+                  current: Literal["yes", "no", "all"] = "yes", on: Text = None
+                  ) -> HTMLResponse:
+    params = {"source": source, "program": program, "current": current, "on": on}
+    day = checks.day(on, "on")
+    if day is None:
+        data = listings_view(page.state, source, program, current_flag(current), paging)
+    elif current != "yes":
+        raise ApiError(400, "on: the listings of one day take no status removed/all")
+    else:
+        data = listings_on_view(page.engine, page.state, day, checks.source(source),
+                                checks.program(page.state, program), paging)
     query = query_string(**params)
     return page.render("listings.html", f"/api/v1/listings?{query}", data=data, params=params)
 
@@ -51,12 +61,18 @@ def changes_index(page: PageDep) -> HTMLResponse:
 
 
 @router.get("/changes/{source}", response_class=HTMLResponse)
-def changes_page(page: PageDep, source: str,
-                 since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None,
-                 key: Text = None, snapshot: Text = None) -> HTMLResponse:
+def changes_page(page: PageDep, source: str, since: Text = None, until: Text = None,
+                 on: Text = None, key: Text = None, snapshot: Text = None) -> HTMLResponse:
     if source not in {s["source"] for s in page.state.sources}:
         raise ApiError(404, f"no source {source!r} is held")
-    feed = changes_feed(page.engine, page.state, source, since, limit=30)
+    first, last = checks.day_window(since, until, on)
+    feed = changes_feed(page.engine, page.state, source, first, last, limit=30)
     diff = amendment_diff(page.engine, source, key, snapshot) if key and snapshot else None
-    return page.render("changes.html", f"/api/v1/changes/{source}", source=source, feed=feed,
-                       diff=diff, key=key, snapshot=snapshot)
+    nearby = None
+    if on and not feed:  # no snapshot that day: say which ones hold its changes
+        dates = [s["published"] for s in Reader(page.engine).snapshots(source)]
+        nearby = nearest(dates, first or "")
+    params = {"since": since, "until": until, "on": on}
+    return page.render("changes.html", f"/api/v1/changes/{source}?{query_string(**params)}",
+                       source=source, feed=feed, diff=diff, key=key, snapshot=snapshot,
+                       params=params, nearby=nearby)

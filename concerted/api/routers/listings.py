@@ -11,7 +11,7 @@ from concerted.api.deps import EngineDep, PageDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import Paged
 from concerted.store.reader import Reader
-from concerted.views.listings import listings_view
+from concerted.views.listings import listings_on_view, listings_view
 from concerted.views.targets import listing_detail
 
 __all__ = ["router"]
@@ -24,13 +24,21 @@ def current_flag(value: Literal["yes", "no", "all"]) -> bool | None:
 
 
 @router.get("/listings", response_model=Paged)
-def list_listings(state: StateDep, page: PageDep,
+def list_listings(state: StateDep, engine: EngineDep, page: PageDep,
                   source: Annotated[str | None, Query(examples=["gb_hmt_conlist"])] = None,
                   program: Annotated[str | None, Query(examples=["gb-ghr"])] = None,
-                  current: Literal["yes", "no", "all"] = "yes") -> dict[str, Any]:
-    """Listings, by source and program; `current=all` includes those since removed."""
-    return listings_view(state, checks.source(source), checks.program(state, program),
-                         current_flag(current), page)
+                  current: Literal["yes", "no", "all"] = "yes",
+                  on: Annotated[str | None, Query(examples=["2022-12-09"])] = None
+                  ) -> dict[str, Any]:
+    """Listings, by source and program; `current=all` includes those since removed; `on`:
+    those on the lists that day, with `as_of` saying which snapshot answers for each list."""
+    day = checks.day(on, "on")
+    source, program = checks.source(source), checks.program(state, program)
+    if day is None:
+        return listings_view(state, source, program, current_flag(current), page)
+    if current != "yes":
+        raise ApiError(400, "on: the listings of one day take no current=no/all")
+    return listings_on_view(engine, state, day, source, program, page)
 
 
 @router.get("/listings/{source}/{listing_key}")

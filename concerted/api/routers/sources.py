@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from concerted.api import checks
 from concerted.api.deps import EngineDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import SourceInfo
@@ -16,7 +17,8 @@ from concerted.views.sources import amendment_diff, changes_feed, sources_view
 __all__ = ["router"]
 
 router = APIRouter(tags=["sources"])
-Day = Annotated[date | None, Query(examples=["2023-01-01"])]
+# Checked by api.checks.day: a bad date is a 400 naming the parameter and the problem.
+DayText = Annotated[str | None, Query(examples=["2022-12-09"])]
 
 
 @router.get("/sources", response_model=list[SourceInfo])
@@ -31,11 +33,14 @@ def _known(state: StateDep, source: str) -> None:
 
 
 @router.get("/changes/{source}")
-def source_changes(state: StateDep, engine: EngineDep, source: str, since: Day = None,
+def source_changes(state: StateDep, engine: EngineDep, source: str, since: DayText = None,
+                   until: DayText = None, on: DayText = None,
                    limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[dict[str, Any]]:
-    """Additions, removals and amendments per snapshot, newest first."""
+    """Additions, removals and amendments per snapshot, newest first, each with `by_program`
+    (how many of each kind per program); `on`: the snapshots published that day."""
     _known(state, source)
-    return changes_feed(engine, state, source, since.isoformat() if since else None, limit)
+    return changes_feed(engine, state, source, *checks.day_window(since, until, on),
+                        limit)
 
 
 @router.get("/changes/{source}/{listing_key}/diff")
