@@ -15,13 +15,14 @@ import argparse
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LISTS = ROOT.parent / "shared" / "data" / "lists"
-CONCERTED = str(ROOT / ".venv" / "bin" / "concerted")
+CONCERTED = str(Path(sys.executable).with_name("concerted"))  # this interpreter's entry point
 NAME = "Ramzan Kadyrov"
 TARGET_SECONDS = 1.0
 
@@ -77,6 +78,9 @@ def main() -> None:
           f"{time.perf_counter() - start:.2f} s")
     load, match = _in_process(url, data)
     print(f"in process: load the kept matcher {load:.2f} s, match {match:.2f} s")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    print(f"bare interpreter start (the machine's load): {time.perf_counter() - start:.2f} s")
 
 
 if __name__ == "__main__":

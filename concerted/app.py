@@ -23,7 +23,7 @@ from concerted.api.errors import HANDLERS
 from concerted.app_options import AppOptions
 from concerted.dossiers.env import max_upload_from_env
 from concerted.settings import Settings
-from concerted.state import StateCache
+from concerted.state.cache import StateCache
 from concerted.store.db import connect
 from concerted.views.warm import warm_views
 from concerted.web import STATIC_DIR, web_router

@@ -10,11 +10,11 @@ the value is kept exactly. Numbers and dates are left alone.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # openpyxl costs a CSV or JSON answer half a second to import
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+    from openpyxl.worksheet.worksheet import Worksheet
 
 __all__ = ["FORMULA_START", "csv_cell", "csv_row", "xlsx_append"]
 
@@ -35,6 +35,9 @@ def _formula(value: Any) -> bool:
 
 def xlsx_append(sheet: Worksheet | WriteOnlyWorksheet, values: Iterable[Any]) -> None:
     """Append one row; text that would be read as a formula is stored as text."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
     row = list(values)
     if isinstance(sheet, WriteOnlyWorksheet):
         cells: list[Any] = []

@@ -10,8 +10,8 @@ __all__ = ["COMMANDS", "MODULES"]
 # Registration order (the order `register` is called in when every command is loaded).
 MODULES = (
     "ingest_cmd", "lists_cmd", "programs_cmd", "analysis_cmd", "fetch_cmd",
-    "alerts_cmd", "users_cmd", "serve_cmd", "dossiers_cmd", "resolve_cmd", "upgrade_cmd",
-    "keys_cmd",
+    "alerts_cmd", "users_cmd", "serve_cmd", "dossiers_cmd", "resolve_cmd", "match_cmd",
+    "upgrade_cmd", "keys_cmd",
 )
 
 # name -> (modules to load, in order; its one-line help)
@@ -56,7 +56,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
         "Follow-on lags: days from the first designation to each other jurisdiction's."),
     "listings": (("lists_cmd",),
         'Listings currently on the lists (with --all, also those since removed).'),
-    "match": (("resolve_cmd",),
+    "match": (("match_cmd",),
         "Scored targets for a name, with the explanation of each score: the same matcher "
         "and results as `POST /match/{dataset}` (kept on disk per store state, so warm runs "
         "are fast)."),

@@ -1,16 +1,18 @@
-"""`concerted match` (screen a name against every list) and `concerted export targets`."""
+"""`concerted match`: screen a name against every list.
+
+Kept light on purpose (issue 12: a warm answer under a second): only what answering from the
+kept matcher needs is imported here; the parsers, the program registry and the web state
+are imported only when the kept matcher has to be built (`matching.kept`).
+"""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from typing import Any
 
 import click
 
 from concerted.cli.context import AppContext, pass_app
-from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.cli.params import PARTIAL_DAY
 from concerted.matching.kept import kept_matcher
 from concerted.matching.query import (
     DEFAULT_LIMIT,
@@ -19,17 +21,27 @@ from concerted.matching.query import (
     check_request,
     query_from_options,
 )
-from concerted.reports.load import load_inputs
-from concerted.views.exports import targets_to
 
 __all__ = ["register"]
 
 _MATCH_COLUMNS = ["id", "score", "match", "caption", "schema", "datasets", "explanation"]
 
 
+def _partial_days(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+                  ) -> tuple[str, ...]:
+    # The parameter types module imports the parsers and the program registry for its other
+    # choices; it is asked only when a birth date is given.
+    if not values:
+        return values
+    from concerted.cli.params import PARTIAL_DAY
+
+    return tuple(PARTIAL_DAY.convert(value, param, ctx) for value in values)
+
+
 @click.command("match")
 @click.option("--name", "names", multiple=True, required=True, help="A name (repeatable).")
-@click.option("--birth-date", "birth_dates", multiple=True, type=PARTIAL_DAY)
+@click.option("--birth-date", "birth_dates", multiple=True, metavar="YYYY[-MM[-DD]]",
+              callback=_partial_days)
 @click.option("--nationality", "nationalities", multiple=True, help="A country name or code.")
 @click.option("--schema", type=click.Choice(["Person", "Organization", "Vessel", "Airplane"]),
               default="Person", show_default=True)
@@ -55,30 +67,9 @@ def match_command(app: AppContext, names: tuple[str, ...], birth_dates: tuple[st
     if sources is None:
         raise click.BadParameter(f"no dataset {dataset!r}: use default, a source id or a "
                                  "jurisdiction code", param_hint="--dataset")
-    rows = matcher.match(query, sources, limit, threshold)["results"]
+    rows: list[dict[str, Any]] = matcher.match(query, sources, limit, threshold)["results"]
     emit(rows, fmt, _MATCH_COLUMNS, f"matches for {names[0]}")
-
-
-@click.command("targets")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "ftm", "xlsx"]),
-              default="csv", show_default=True, help="ftm: one FtM entity a line, targets merged.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (required for xlsx).")
-@pass_app
-def export_targets(app: AppContext, fmt: str, output: Path | None) -> None:
-    """One row per (target, listing): the listings each target brings together, every
-    listing the store has seen (the rows of the API's export)."""
-    if fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx needs --output FILE")
-    inputs = load_inputs(app.engine)
-    body = targets_to(fmt, inputs.targets, inputs.records)
-    if output is not None:
-        output.write_bytes(body)
-    else:
-        sys.stdout.buffer.write(body)
-        sys.stdout.flush()
 
 
 def register(group: click.Group) -> None:
     group.add_command(match_command)
-    export_group.add_command(export_targets)

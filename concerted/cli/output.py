@@ -6,13 +6,14 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from concerted.cells import csv_cell
+
+if TYPE_CHECKING:  # rich is imported for a table only: CSV and JSON answers start faster
+    from rich.console import Console
 
 __all__ = ["FORMAT_OPTION", "emit", "emit_json", "render_table"]
 
@@ -63,6 +64,9 @@ def render_table(columns: list[str], cells: list[list[str]], title: str = "",
     """Plain aligned text when the output is not a terminal; at a terminal a table wrapped at
     spaces but never through a word (an id, a date, a code), or, when even the longest words
     do not fit the width, one record per block."""
+    from rich.console import Console
+    from rich.table import Table
+
     console = console or Console()
     if not console.is_terminal:
         click.echo(_plain(columns, cells))

@@ -7,6 +7,7 @@ recall and F1 on the hand-labelled pairs, per part (tune / holdout).
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -14,13 +15,15 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from concerted.cli import match_cmd, review_cmd
-from concerted.cli.context import AppContext
+from concerted.cli import review_cmd
+from concerted.cli.context import AppContext, pass_app
+from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.model import ListingRef
 from concerted.reports.load import load_inputs
 from concerted.resolve.evaluate import LABELLED, evaluate, evaluate_targets, read_pairs
 from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, run
+from concerted.views.exports import targets_to
 
 __all__ = ["register"]
 
@@ -90,7 +93,27 @@ def evaluate_command(ctx: click.Context, path: Path, threshold: float, fmt: str)
     emit(rows, fmt, _METRICS, f"evaluation at threshold {threshold}")
 
 
+@click.command("targets")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "ftm", "xlsx"]),
+              default="csv", show_default=True, help="ftm: one FtM entity a line, targets merged.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (required for xlsx).")
+@pass_app
+def export_targets(app: AppContext, fmt: str, output: Path | None) -> None:
+    """One row per (target, listing): the listings each target brings together, every
+    listing the store has seen (the rows of the API's export)."""
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs --output FILE")
+    inputs = load_inputs(app.engine)
+    body = targets_to(fmt, inputs.targets, inputs.records)
+    if output is not None:
+        output.write_bytes(body)
+    else:
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+
+
 def register(group: click.Group) -> None:
     group.add_command(resolve_group)
     review_cmd.register(group)
-    match_cmd.register(group)
+    export_group.add_command(export_targets)

@@ -24,8 +24,6 @@ from sqlalchemy import Engine
 from concerted import __version__
 from concerted.analysis.inputs import ListingKey
 from concerted.matching.matcher import MatchData, Matcher, Seen, match_data
-from concerted.reports.load import load_inputs
-from concerted.state.build import listing_index
 from concerted.state.fingerprint import store_fingerprint
 from concerted.store.reader import Reader
 from concerted.territories import learn
@@ -33,11 +31,16 @@ from concerted.territories import learn
 __all__ = ["build_match_data", "kept_matcher"]
 
 log = logging.getLogger(__name__)
-_FORMAT = 2  # bump when MatchData or NameIndex change shape
+_FORMAT = 3  # bump when MatchData or NameIndex change shape
 
 
 def build_match_data(engine: Engine) -> MatchData:
     """What the web app's state builds, the matcher's part only."""
+    # Imported here, not above: a warm `concerted match` never builds, and these bring in
+    # the parsers, the program registry and the web state (about a second to import).
+    from concerted.reports.load import load_inputs
+    from concerted.state.build import listing_index
+
     inputs = load_inputs(engine)  # resolved targets: the one target builder
     return match_data(listing_index(inputs), inputs.targets, inputs.records)
 
