@@ -21,7 +21,6 @@ from concerted.api.body_limit import FORM_ROOM, BodyLimit
 from concerted.api.checks import reject_unknown_params
 from concerted.api.errors import HANDLERS
 from concerted.app_options import AppOptions
-from concerted.dossiers.env import max_upload_from_env
 from concerted.settings import Settings
 from concerted.state.cache import StateCache
 from concerted.store.db import connect
@@ -30,7 +29,7 @@ from concerted.web import STATIC_DIR, web_router
 from concerted.web.headers import SecurityHeaders
 from concerted.web.templating import render_error
 
-__all__ = ["app_from_env", "create_app"]
+__all__ = ["create_app"]
 
 DESCRIPTION = """Official sanctions lists side by side: who designated whom, coordinated
 rounds, gaps partners could fill, follow-on lags and the programs behind them.
@@ -44,7 +43,7 @@ private; writes need a user session (with the `X-CSRF-Token` header) or an API t
 def create_app(settings: Settings, options: AppOptions | None = None) -> FastAPI:
     engine = connect(settings.db_url)
     cache = StateCache(engine, warm=partial(warm_views, engine))
-    chosen = options or AppOptions.from_env()
+    chosen = options or AppOptions.from_settings(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -65,12 +64,8 @@ def create_app(settings: Settings, options: AppOptions | None = None) -> FastAPI
     app.include_router(api_router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(BodyLimit, limit=max_upload_from_env() + FORM_ROOM)
+    app.add_middleware(BodyLimit, limit=settings.max_upload + FORM_ROOM)
     app.add_middleware(SecurityHeaders)
     access_log.install()
     return app
 
-
-def app_from_env() -> FastAPI:
-    """For `uvicorn --factory` (what `concerted serve` runs): settings from CONCERTED_*."""
-    return create_app(Settings.from_env())

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
+from concerted import clock
 from concerted.archive import Archive, sha256_of
 from concerted.model import Snapshot
 from concerted.sources import ParseError, Source, detect_source, get_source
@@ -180,7 +180,7 @@ def _store_blobs(
     sizes = {name: len(data) for name, data in blobs.items()}
     try:
         writer.add_snapshot(snapshot, date_origin=origin, sizes=sizes,
-                            retrieved_at=options.retrieved_at or _now(),
+                            retrieved_at=options.retrieved_at or clock.stamp(),
                             parser_version=source.parser_version)
     except UnstorableText as exc:
         writer.forget()
@@ -257,6 +257,3 @@ def _date(path: Path, from_file: str | None, option: str | None) -> tuple[str, s
         "or keep it in a folder named YYYY-MM-DD",
     )
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from concerted import clock
 from concerted.cli import cli
-from concerted.updates import clock
 
 __all__ = ["Invoke", "ListServer", "Mailbox", "Received", "WebhookReceiver", "hooks", "invoke",
            "list_server", "lists", "mailbox", "set_day", "smtp", "webhook_receiver"]

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
 
-from concerted.accounts.clock import iso, utcnow
+from concerted import clock
 from concerted.accounts.passwords import hash_password, needs_rehash, verify_password
 from concerted.accounts.sessions import Session, open_session
 from concerted.accounts.users import User
@@ -40,7 +40,7 @@ class LoginRefused(Exception):
 
 def login(engine: Engine, email: str, password: str, address: str,
           now: datetime | None = None) -> Session:
-    moment = now or utcnow()
+    moment = now or clock.now()
     key = email.strip().lower()
     attempt = _claim(engine, key, address, moment)
     with engine.connect() as conn:
@@ -61,7 +61,7 @@ def _claim(engine: Engine, email: str, address: str, moment: datetime) -> int:
     """Check the throttle and record this attempt as a failure, atomically; its id."""
     with engine.begin() as conn:
         _lock(conn)
-        since = iso(moment - WINDOW)
+        since = clock.stamp(moment - WINDOW)
         failed = login_attempts.c.success.is_(False) & (login_attempts.c.at >= since)
         pair = conn.execute(select(func.count()).where(
             failed, login_attempts.c.email == email[:320],
@@ -72,7 +72,7 @@ def _claim(engine: Engine, email: str, address: str, moment: datetime) -> int:
             raise LoginRefused("too many failed attempts; try again in 15 minutes",
                                throttled=True)
         new = conn.execute(insert(login_attempts).values(
-            email=email[:320], address=address[:64], at=iso(moment), success=False)
+            email=email[:320], address=address[:64], at=clock.stamp(moment), success=False)
         ).inserted_primary_key
     assert new is not None
     return int(new[0])

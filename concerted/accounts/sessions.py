@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete, insert, select
 
-from concerted.accounts.clock import iso, utcnow
+from concerted import clock
 from concerted.accounts.digest import digest, new_secret
 from concerted.accounts.users import User
 from concerted.store.tables import user_sessions, users
@@ -26,13 +26,14 @@ class Session:
 
 
 def open_session(engine: Engine, user: User, now: datetime | None = None) -> Session:
-    moment = now or utcnow()
+    moment = now or clock.now()
     secret, csrf = new_secret(), new_secret()
     with engine.begin() as conn:
-        conn.execute(delete(user_sessions).where(user_sessions.c.expires_at < iso(moment)))
+        conn.execute(delete(user_sessions).where(user_sessions.c.expires_at < clock.stamp(moment)))
         conn.execute(insert(user_sessions).values(
-            id_hash=digest(secret), user_id=user.id, csrf_token=csrf, created_at=iso(moment),
-            expires_at=iso(moment + timedelta(days=SESSION_DAYS))))
+            id_hash=digest(secret), user_id=user.id, csrf_token=csrf,
+            created_at=clock.stamp(moment),
+            expires_at=clock.stamp(moment + timedelta(days=SESSION_DAYS))))
     return Session(secret, user, csrf)
 
 
@@ -41,7 +42,7 @@ def read_session(engine: Engine, secret: str, now: datetime | None = None) -> Se
     query = (select(users, user_sessions.c.csrf_token)
              .join(user_sessions, user_sessions.c.user_id == users.c.id)
              .where(user_sessions.c.id_hash == digest(secret),
-                    user_sessions.c.expires_at > iso(now or utcnow()),
+                    user_sessions.c.expires_at > clock.stamp(now or clock.now()),
                     users.c.disabled.is_(False)))
     with engine.connect() as conn:
         row = conn.execute(query).first()

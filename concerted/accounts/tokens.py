@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
-from concerted.accounts.clock import iso, utcnow
+from concerted import clock
 from concerted.accounts.digest import digest, new_secret
 from concerted.accounts.users import User
 from concerted.store.tables import api_tokens, users
@@ -50,12 +50,12 @@ def create_token(engine: Engine, user: User, label: str = "", scope: str = "writ
         raise ValueError(f"a token lasts 1 to {MAX_DAYS} days, not {days}")
     token = new_secret(TOKEN_PREFIX)
     prefix = token[:10]
-    now = utcnow()
-    expires = iso(now + timedelta(days=days))
+    now = clock.now()
+    expires = clock.stamp(now + timedelta(days=days))
     with engine.begin() as conn:
         key = conn.execute(insert(api_tokens).values(
             user_id=user.id, token_hash=digest(token), prefix=prefix, label=label,
-            created_at=iso(now), scope=scope, expires_at=expires)).inserted_primary_key
+            created_at=clock.stamp(now), scope=scope, expires_at=expires)).inserted_primary_key
     assert key is not None
     return IssuedToken(int(key[0]), token, prefix, scope, expires)
 
@@ -67,7 +67,7 @@ def token_user(engine: Engine, token: str) -> TokenUser | None:
     query = (select(users, api_tokens.c.scope)
              .join(api_tokens, api_tokens.c.user_id == users.c.id)
              .where(api_tokens.c.token_hash == digest(token), api_tokens.c.revoked_at.is_(None),
-                    api_tokens.c.expires_at > iso(utcnow()), users.c.disabled.is_(False)))
+                    api_tokens.c.expires_at > clock.stamp(), users.c.disabled.is_(False)))
     with engine.connect() as conn:
         row = conn.execute(query).first()
     return None if row is None else TokenUser(User.from_row(row), str(row.scope))
@@ -88,7 +88,7 @@ def revoke_token(engine: Engine, token: str) -> bool:
         result = conn.execute(update(api_tokens)
                               .where(api_tokens.c.token_hash == digest(token),
                                      api_tokens.c.revoked_at.is_(None))
-                              .values(revoked_at=iso(utcnow())))
+                              .values(revoked_at=clock.stamp()))
     return result.rowcount > 0
 
 
@@ -99,5 +99,5 @@ def revoke_token_id(engine: Engine, user: User, token_id: int) -> bool:
                               .where(api_tokens.c.id == token_id,
                                      api_tokens.c.user_id == user.id,
                                      api_tokens.c.revoked_at.is_(None))
-                              .values(revoked_at=iso(utcnow())))
+                              .values(revoked_at=clock.stamp()))
     return result.rowcount > 0

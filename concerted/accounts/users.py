@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, update
 
-from concerted.accounts.clock import iso, utcnow
+from concerted import clock
 from concerted.accounts.passwords import hash_password
 from concerted.store.tables import api_tokens, user_sessions, users
 
@@ -47,7 +47,7 @@ def add_user(engine: Engine, email: str, password: str, reviewer: bool = False) 
     address = normalise_email(email)
     if find_user(engine, address) is not None:
         raise UserExists(f"a user {address} already exists")
-    created = iso(utcnow())
+    created = clock.stamp()
     with engine.begin() as conn:
         new_id = conn.execute(insert(users).values(
             email=address, password_hash=hash_password(password), created_at=created,
@@ -79,7 +79,7 @@ def set_disabled(engine: Engine, email: str, disabled: bool = True) -> bool:
             conn.execute(delete(user_sessions).where(user_sessions.c.user_id == user.id))
             conn.execute(update(api_tokens).where(api_tokens.c.user_id == user.id,
                                                   api_tokens.c.revoked_at.is_(None))
-                         .values(revoked_at=iso(utcnow())))
+                         .values(revoked_at=clock.stamp()))
     return True
 
 

@@ -1,4 +1,5 @@
-"""Settings of alert delivery, from CONCERTED_* environment variables (docs/alerts.md).
+"""Settings of alert delivery, taken from the settings object (docs/alerts.md names the
+variables).
 
 - CONCERTED_SMTP_HOST (no default: without it e-mail is not sent and the run says so),
   CONCERTED_SMTP_PORT (25), CONCERTED_SMTP_FROM, CONCERTED_SMTP_USER,
@@ -11,11 +12,10 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from concerted.fetch import HttpPolicy
+from concerted.settings import Settings
 
 __all__ = ["AlertSettings"]
 
@@ -33,21 +33,15 @@ class AlertSettings:
     webhook_private: bool = False  # may webhooks reach loopback and private addresses
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> AlertSettings:
-        env = os.environ if env is None else env
+    def from_settings(cls, settings: Settings) -> AlertSettings:
+        password = settings.smtp_password
         return cls(
-            smtp_host=env.get("CONCERTED_SMTP_HOST") or None,
-            smtp_port=int(env.get("CONCERTED_SMTP_PORT", "25")),
-            smtp_from=env.get("CONCERTED_SMTP_FROM", "concerted@localhost"),
-            smtp_user=env.get("CONCERTED_SMTP_USER") or None,
-            smtp_password=env.get("CONCERTED_SMTP_PASSWORD") or None,
-            smtp_starttls=env.get("CONCERTED_SMTP_STARTTLS", "0") in ("1", "true", "yes"),
-            base_url=env.get("CONCERTED_BASE_URL", "http://localhost:8000"),
-            webhook=HttpPolicy(
-                timeout=float(env.get("CONCERTED_WEBHOOK_TIMEOUT", "10")),
-                retries=int(env.get("CONCERTED_WEBHOOK_RETRIES", "3")),
-                backoff=float(env.get("CONCERTED_WEBHOOK_BACKOFF", "2")),
-                max_bytes=2**20),
-            webhook_private=env.get("CONCERTED_WEBHOOK_ALLOW_PRIVATE", "0") in ("1", "true",
-                                                                              "yes"),
+            smtp_host=settings.smtp_host, smtp_port=settings.smtp_port,
+            smtp_from=settings.smtp_from, smtp_user=settings.smtp_user,
+            smtp_password=password.get_secret_value() if password else None,
+            smtp_starttls=settings.smtp_starttls, base_url=settings.base_url,
+            webhook=HttpPolicy(timeout=settings.webhook_timeout,
+                               retries=settings.webhook_retries,
+                               backoff=settings.webhook_backoff, max_bytes=2**20),
+            webhook_private=settings.webhook_allow_private,
         )

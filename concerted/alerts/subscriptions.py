@@ -10,7 +10,6 @@ from sqlalchemy import Engine, delete, insert, select
 
 from concerted.alerts.destinations import PrivateDestination, check_destination
 from concerted.alerts.model import KINDS, Criteria, Subscription
-from concerted.alerts.settings import AlertSettings
 from concerted.store.tables import subscriptions
 
 __all__ = ["SubscriptionError", "add_subscription", "get_subscription", "list_subscriptions",
@@ -25,12 +24,10 @@ def add_subscription(engine: Engine, criteria: Criteria, created_at: str, *,
                      label: str | None = None, webhook: str | None = None,
                      email: str | None = None, digest: bool = False,
                      owner: str | None = None,
-                     allow_private: bool | None = None) -> Subscription:
-    """`allow_private`: may the webhook reach loopback and private addresses (None: as
-    CONCERTED_WEBHOOK_ALLOW_PRIVATE says)."""
+                     allow_private: bool = False) -> Subscription:
+    """`allow_private`: may the webhook reach loopback and private addresses (the callers
+    pass `Settings.webhook_allow_private`, CONCERTED_WEBHOOK_ALLOW_PRIVATE)."""
     _check(criteria, webhook, email)
-    if allow_private is None:
-        allow_private = AlertSettings.from_env().webhook_private
     if webhook and not allow_private:
         try:
             check_destination(webhook)

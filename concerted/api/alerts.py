@@ -13,10 +13,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
+from concerted import clock
 from concerted.alerts.delivery.atom import global_feed, subscription_feed
 from concerted.alerts.model import Criteria
 from concerted.alerts.queries import list_alerts, owned_alerts
-from concerted.alerts.settings import AlertSettings
 from concerted.alerts.subscriptions import (
     SubscriptionError,
     add_subscription,
@@ -24,10 +24,9 @@ from concerted.alerts.subscriptions import (
     list_subscriptions,
     remove_subscription,
 )
-from concerted.api.deps import EngineDep, PageDep, ReaderDep, UserDep, WriterDep
+from concerted.api.deps import EngineDep, PageDep, ReaderDep, SettingsDep, UserDep, WriterDep
 from concerted.api.errors import ApiError
 from concerted.api.models import Paged
-from concerted.updates import clock
 
 __all__ = ["ATOM", "SubscriptionIn", "feeds_router", "router"]
 
@@ -56,13 +55,14 @@ class SubscriptionIn(BaseModel):
 
 
 @router.post("/subscriptions", status_code=201)
-def create_subscription(body: SubscriptionIn, engine: EngineDep,
+def create_subscription(body: SubscriptionIn, engine: EngineDep, settings: SettingsDep,
                         user: WriterDep) -> dict[str, Any]:
     """Subscribe; the answer carries the webhook secret, shown this once."""
     try:
         made = add_subscription(engine, body.criteria(), clock.stamp(), label=body.label,
                                 webhook=body.webhook, email=body.email, digest=body.digest,
-                                owner=user.email)
+                                owner=user.email,
+                                allow_private=settings.webhook_allow_private)
     except SubscriptionError as exc:
         raise ApiError(422, str(exc)) from exc
     return made.to_dict(secret=True) | {"feed": f"/feeds/{made.id}.atom"}
@@ -112,14 +112,15 @@ def _atom(body: bytes) -> Response:
 
 
 @feeds_router.get("/feeds/alerts.atom", response_class=Response)
-def all_alerts_feed(engine: EngineDep, _reader: ReaderDep) -> Response:
+def all_alerts_feed(engine: EngineDep, settings: SettingsDep, _reader: ReaderDep) -> Response:
     """Every change any subscription was alerted to, once each."""
-    return _atom(global_feed(engine, AlertSettings.from_env().base_url))
+    return _atom(global_feed(engine, settings.base_url))
 
 
 @feeds_router.get("/feeds/{subscription_id}.atom", response_class=Response)
-def one_subscription_feed(subscription_id: str, engine: EngineDep) -> Response:
-    body = subscription_feed(engine, subscription_id, AlertSettings.from_env().base_url)
+def one_subscription_feed(subscription_id: str, engine: EngineDep,
+                          settings: SettingsDep) -> Response:
+    body = subscription_feed(engine, subscription_id, settings.base_url)
     if body is None:
         raise ApiError(404, f"no subscription {subscription_id}")
     return _atom(body)

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from concerted.accounts import Session, User, read_session, token_user
 from concerted.api.errors import ApiError
 from concerted.app_options import AppOptions
+from concerted.settings import Settings
 from concerted.state.model import State
 from concerted.views.common import Page
 
@@ -78,6 +79,11 @@ async def _engine(request: Request) -> Engine:
     return engine
 
 
+async def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 async def _options(request: Request) -> AppOptions:
     options: AppOptions = request.app.state.options
     return options
@@ -134,6 +140,7 @@ async def _page(limit: Annotated[int, Query(ge=1, le=500, description="Results p
 
 EngineDep = Annotated[Engine, Depends(_engine)]
 OptionsDep = Annotated[AppOptions, Depends(_options)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
 UserDep = Annotated[User | None, Depends(_user)]
 SessionDep = Annotated[Session | None, Depends(_session)]
 ReaderDep = Annotated[User | None, Depends(_reader)]

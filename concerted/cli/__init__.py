@@ -58,10 +58,16 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """Concerted: official sanctions lists, who acted in concert, and who has not yet."""
+    # Imported when a command runs, not at import: `concerted --help` stays fast
+    # (tests/test_cli_startup.py: no pydantic, no sqlalchemy).
     from concerted.cli.context import AppContext
-    from concerted.settings import Settings
+    from concerted.settings import Settings, SettingsError
 
-    ctx.obj = AppContext(Settings.from_env(db))
+    try:
+        settings = Settings.from_env(db)
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+    ctx.obj = AppContext(settings)
     ctx.call_on_close(ctx.obj.close)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from concerted import clock
 from concerted.alerts.delivery import deliver_pending
 from concerted.alerts.model import KINDS, Criteria
 from concerted.alerts.queries import list_alerts
@@ -21,7 +22,6 @@ from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.cli.params import COUNTRY, JURISDICTION, PROGRAM, THEME
 from concerted.fetch import make_client
-from concerted.updates import clock
 
 __all__ = ["register"]
 
@@ -75,7 +75,8 @@ def add_command(app: AppContext, program: tuple[str, ...], jurisdiction: tuple[s
                         kind, gaps, followed, threshold)
     try:
         made = add_subscription(app.engine, criteria, clock.stamp(), label=label,
-                                webhook=webhook, email=email, digest=digest)
+                                webhook=webhook, email=email, digest=digest,
+                                allow_private=app.settings.webhook_allow_private)
     except SubscriptionError as exc:
         raise click.UsageError(str(exc)) from exc
     if fmt == "json":
@@ -135,7 +136,7 @@ def _shape(row: dict[str, Any], detail: bool) -> dict[str, Any]:
 @pass_app
 def deliver_command(app: AppContext, fmt: str) -> None:
     """Send pending alerts by webhook and e-mail (digests when due). For cron."""
-    settings = AlertSettings.from_env()
+    settings = AlertSettings.from_settings(app.settings)
     with make_client(settings.webhook) as client:
         rows = deliver_pending(app.engine, client, settings, clock.now())
     emit(rows, fmt, ["subscription", "channel", "alerts", "outcome", "error"], "deliveries")

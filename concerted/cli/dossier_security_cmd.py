@@ -15,7 +15,7 @@ from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.cli.upgrade_cmd import after_upgrade_steps
 from concerted.dossiers import audit, backup, bundle, bundle_import, rotation, verify
 from concerted.dossiers.env import instance_keyring
-from concerted.dossiers.keys import Keyring, key_file, load_keyring, public_key_hex
+from concerted.dossiers.keys import Keyring, load_keyring, passphrase, public_key_hex
 from concerted.dossiers.model import Level
 from concerted.store.db import connect
 from concerted.store.migrate import SchemaError, head_revision
@@ -168,9 +168,10 @@ def backup_command(app: AppContext, file: Path) -> None:
 def restore_command(app: AppContext, file: Path, unsigned: bool) -> None:
     """Restore a backup into an empty store and data folder, then migrate it to the newest
     schema revision. Needs the keyring holding the backup's data key."""
-    path = key_file(app.settings.data_dir)
+    path = app.settings.keyring_path
     # A format-1 backup needs no keyring; a missing one is never made here.
-    keyring: Keyring | None = load_keyring(path) if path.exists() else None
+    keyring: Keyring | None = (load_keyring(path, passphrase(app.settings)) if path.exists()
+                               else None)
     summary = backup.restore(app.engine, app.archive, keyring, file, unsigned)
     after_upgrade_steps(app, summary["restored_revision"])
     click.echo(f"restored {len(summary['tables'])} tables and {len(summary['files'])} files "

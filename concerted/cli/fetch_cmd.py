@@ -31,9 +31,10 @@ def _sources(source_ids: tuple[str, ...], url: str | None) -> tuple[Source, ...]
 
 def _cycle(app: AppContext, sources: tuple[Source, ...], url: str | None,
            analyse: bool) -> Cycle:
-    settings = FetchSettings.from_env()
+    settings = FetchSettings.from_settings(app.settings)
     client = make_client(settings.policy)
-    return Cycle(app.engine, app.archive, client, sources, settings, AlertSettings.from_env(),
+    return Cycle(app.engine, app.archive, client, sources, settings,
+                 AlertSettings.from_settings(app.settings),
                  url, analyse)
 
 

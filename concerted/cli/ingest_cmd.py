@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from concerted import clock
 from concerted.alerts import after_ingest
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
@@ -17,8 +17,7 @@ from concerted.dossiers import mark_designated
 from concerted.dossiers.keys import KeyMissing
 from concerted.ingest import IngestOptions, collect, ingest
 from concerted.sources import SOURCES
-from concerted.store.lock import DEFAULT_WAIT, IngestBusy
-from concerted.updates import clock
+from concerted.store.lock import IngestBusy
 
 __all__ = ["register"]
 
@@ -61,7 +60,7 @@ def ingest_command(
             if not label.startswith("deriving"):
                 bar.advance(task)
 
-        options = IngestOptions(source_id, date, step, lock_wait=_lock_wait())
+        options = IngestOptions(source_id, date, step, lock_wait=app.settings.ingest_wait)
         try:
             results = ingest(app.engine, app.archive, sets, options)
         except IngestBusy as exc:
@@ -80,20 +79,10 @@ def ingest_command(
         raise SystemExit(1)
 
 
-def _lock_wait() -> float:
-    value = os.environ.get("CONCERTED_INGEST_WAIT", "")
-    try:
-        return float(value) if value else DEFAULT_WAIT
-    except ValueError:
-        raise click.BadParameter(
-            f"CONCERTED_INGEST_WAIT={value!r} is not a number of seconds"
-        ) from None
-
-
 def _mark_submissions(app: AppContext, console: Console) -> None:
     """Mark open dossier submissions whose subject a government has now listed."""
     try:
-        marked = mark_designated(app.engine)
+        marked = mark_designated(app.engine, app.settings)
     except KeyMissing as exc:
         console.print(f"[yellow]dossier submissions not checked[/yellow]: {exc}")
         return

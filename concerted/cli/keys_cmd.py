@@ -14,11 +14,11 @@ from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_security_cmd import keys_group
 from concerted.dossiers.keys import (
     KeyMissing,
+    Passphrase,
     PassphraseError,
-    key_file,
     load_keyring,
     new_keyring,
-    passphrase_from_env,
+    passphrase,
     save_keyring,
 )
 from concerted.dossiers.keywrap import MIN_PASSPHRASE
@@ -32,9 +32,9 @@ def init_command(app: AppContext) -> None:
     """Make a new keyring at CONCERTED_KEY_FILE (default <data dir>/keys/keyring.json),
     wrapped with the passphrase from CONCERTED_KEY_PASSPHRASE_FILE or
     CONCERTED_KEY_PASSPHRASE. Refuses to replace an existing keyring."""
-    path = key_file(app.settings.data_dir)
+    path = app.settings.keyring_path
     try:
-        keyring = new_keyring(path, passphrase_from_env(app.settings.data_dir))
+        keyring = new_keyring(path, passphrase(app.settings))
     except (FileExistsError, PassphraseError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"new keyring at {path}: data key {keyring.active_data_key().id}, signing key "
@@ -50,9 +50,10 @@ def passphrase_command(app: AppContext, new_file: Path | None) -> None:
     """Re-wrap the keyring under a new passphrase (read from --new-file, else one line of
     standard input); the current one comes from the usual settings. Then point
     CONCERTED_KEY_PASSPHRASE(_FILE) at the new one."""
-    path = key_file(app.settings.data_dir)
+    path = app.settings.keyring_path
     try:
-        keyring = load_keyring(path, passphrase=passphrase_from_env(app.settings.data_dir))
+        current = passphrase(app.settings)
+        keyring = load_keyring(path, current)
     except (KeyMissing, PassphraseError) as exc:
         raise click.ClickException(str(exc)) from None
     raw = new_file.read_text(encoding="utf-8") if new_file else sys.stdin.readline()
@@ -60,7 +61,7 @@ def passphrase_command(app: AppContext, new_file: Path | None) -> None:
     if len(new) < MIN_PASSPHRASE:
         raise click.ClickException(f"the new passphrase needs at least {MIN_PASSPHRASE} "
                                    "characters; the keyring was left as it was")
-    save_keyring(replace(keyring, passphrase=new))
+    save_keyring(replace(keyring, passphrase=Passphrase(new, current.cheap)))
     click.echo(f"keyring at {path} re-wrapped under the new passphrase")
 
 

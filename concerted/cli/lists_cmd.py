@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from concerted import clock
 from concerted.analysis.changes import KINDS, nearest
 from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
@@ -18,7 +19,6 @@ from concerted.ftm import listing_entities
 from concerted.programs.registry import find_program
 from concerted.sources import SOURCES
 from concerted.store.reader import AsOf, ListingRow, Reader
-from concerted.updates import clock
 from concerted.updates.health import HEALTH_COLUMNS, with_health
 
 __all__ = ["register"]

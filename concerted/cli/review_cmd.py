@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TextIO
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+from concerted import clock
 from concerted.cli.context import AppContext, pass_app
 from concerted.model import Listing, ListingRef
 from concerted.resolve import journal
@@ -34,9 +34,6 @@ _FIELDS: list[tuple[str, Callable[[Listing], str | None]]] = [
            ("identifiers", lambda x: ", ".join(f"{i.kind} {i.value}" for i in x.identifiers)),
            ("programs", lambda x: ", ".join(x.program_ids)), ("listed on", lambda x: x.listed_on)]
 
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _show(console: Console, reader: Reader, item: journal.QueueItem) -> None:
@@ -72,7 +69,7 @@ def review_command(app: AppContext, user: str, limit: int | None) -> None:
             counts["skipped"] += 1
             continue
         journal.append(app.engine, [JudgementRecord.make(
-            item.left, item.right, _ANSWERS[answer], user, _now(), item.score)])
+            item.left, item.right, _ANSWERS[answer], user, clock.precise_stamp(), item.score)])
         counts["judged"] += 1
     click.echo(f"{counts['judged']} judged, {counts['skipped']} skipped, "
                f"{len(items) - counts['judged'] - counts['skipped']} left in this session")

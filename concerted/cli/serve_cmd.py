@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from concerted.app_factory import AppFactory
 from concerted.cli.context import AppContext, pass_app
 
 __all__ = ["register"]
@@ -23,15 +24,25 @@ __all__ = ["register"]
 def serve_command(app: AppContext, host: str, port: int, workers: int,
                   proxy_headers: bool, access_log: bool) -> None:
     """Serve the web app and API on the store given by --db (SQLite or PostgreSQL)."""
-    import os
-
+    # Imported here, not at the top: `concerted --help` and every other command start
+    # without loading the web app and uvicorn.
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     app.engine  # noqa: B018 -- opens (and creates) the store now, so a bad --db fails here
-    os.environ["CONCERTED_DB"] = app.settings.db_url
-    uvicorn.run("concerted.app:app_from_env", factory=True, host=host, port=port,
-                workers=workers, proxy_headers=proxy_headers, log_level="info",
-                access_log=access_log, timeout_graceful_shutdown=10)
+    # Not uvicorn.run: it takes only an import string for several workers, and the factory
+    # must carry this command's settings (see concerted.app_factory).
+    config = uvicorn.Config(AppFactory(app.settings), factory=True, host=host,
+                            port=port, workers=workers, proxy_headers=proxy_headers,
+                            log_level="info", access_log=access_log,
+                            timeout_graceful_shutdown=10)
+    server = uvicorn.Server(config)
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        server.run()
+        if not server.started:
+            raise SystemExit(3)  # uvicorn's STARTUP_FAILURE: the port is taken, or the like
 
 
 def register(group: click.Group) -> None:

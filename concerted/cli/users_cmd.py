@@ -67,7 +67,8 @@ def add_command(app: AppContext, email: str, password_stdin: bool, org: str | No
 
 
 def _add_member(app: AppContext, org: str, email: str, role: str) -> None:
-    # Roles are the dossiers package's: its audited add_member sets them.
+    # Roles are the dossiers package's: its audited add_member sets them. Imported only with
+    # --org, so the other `users` commands start without the dossier modules (start-up time).
     from concerted.dossiers.env import DossierEnv
     from concerted.dossiers.model import Role
     from concerted.dossiers.orgs import add_member

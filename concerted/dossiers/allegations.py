@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import insert
 
+from concerted import clock
 from concerted.dossiers import audit
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.env import DossierEnv, field
 from concerted.dossiers.model import Level
 from concerted.dossiers.policy import Action, Actor, require
@@ -68,7 +68,7 @@ def add_allegation(env: DossierEnv, actor: Actor, dossier_id: str,
             summary=seal("summary", data.summary), places=seal("places", data.places),
             victims=seal("victims", data.victims), date_from=data.date_from,
             date_to=data.date_to, level=data.level.value, created_by=actor.user_id,
-            created_at=now_iso()))
+            created_at=clock.stamp()))
         audit.record(conn, env.binder, actor.email, "allegation.add", "allegation", allegation_id,
                      grant.org_id, {"dossier": dossier_id, "level": data.level.value})
     return allegation_id

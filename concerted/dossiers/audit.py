@@ -26,8 +26,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from concerted import clock
 from concerted.dossiers.binding import Binder
-from concerted.dossiers.clock import now_iso
 from concerted.store.tables import audit_head, audit_log
 
 __all__ = ["GENESIS", "Head", "entry_hash", "head", "parse_head", "record", "verify_chain"]
@@ -67,7 +67,7 @@ def record(conn: Connection, binder: Binder, actor: str, action: str, object_typ
     """Append one entry in the caller's transaction (it commits with the change it records)."""
     seq, prev = _lock_head(conn)
     entry: dict[str, Any] = {
-        "seq": seq + 1, "at": now_iso(), "actor": actor, "action": action,
+        "seq": seq + 1, "at": clock.stamp(), "actor": actor, "action": action,
         "object_type": object_type, "object_id": str(object_id), "org_id": org_id,
         "detail": json.dumps(dict(detail or {}), sort_keys=True, ensure_ascii=False),
         "prev_hash": prev,

@@ -31,7 +31,7 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, MetaData, Table, func, insert, select, text
 
-from concerted import __version__
+from concerted import __version__, clock
 from concerted.archive import Archive, sha256_of
 from concerted.dossiers import audit
 from concerted.dossiers.backup_stream import (
@@ -42,7 +42,6 @@ from concerted.dossiers.backup_stream import (
     seal_blob,
 )
 from concerted.dossiers.binding import Binder
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.keys import KeyMissing, Keyring
 from concerted.dossiers.orgs import OPERATOR
 from concerted.store.migrate import (
@@ -93,7 +92,7 @@ def backup(engine: Engine, archive: Archive, keyring: Keyring, out: Path) -> dic
     key = keyring.active_data_key()
     header = {"format": FORMAT, "backup_id": secrets.token_hex(16), "key_id": key.id,
               "schema_revision": revision, "concerted_version": __version__,
-              "created_at": now_iso()}
+              "created_at": clock.stamp()}
     aead = backup_key(key.key, header["backup_id"])
     manifest: dict[str, Any] = {"tables": {}, "files": []}
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as bundle, engine.connect() as conn:

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from concerted import clock
 from concerted.dossiers import audit
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.env import DossierEnv, field
 from concerted.dossiers.model import PROGRAMS
 from concerted.dossiers.policy import Actor, visible_dossiers
@@ -49,7 +49,7 @@ def alerts_for(env: DossierEnv, actor: Actor, mark_read: bool = False) -> list[d
         if mark_read and rows:
             conn.execute(update(dossier_alerts).where(
                 dossier_alerts.c.user_id == actor.user_id,
-                dossier_alerts.c.read_at.is_(None)).values(read_at=now_iso()))
+                dossier_alerts.c.read_at.is_(None)).values(read_at=clock.stamp()))
     return [{"id": r.id, "dossier": r.dossier_id, "submission": r.submission_id,
              "kind": r.kind, "created_at": r.created_at, "read_at": r.read_at,
              "message": env.sealer.open(r.message, field("dossier_alerts", "message",

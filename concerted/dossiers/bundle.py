@@ -19,9 +19,10 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
 
+from concerted import clock
 from concerted.dossiers import audit
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.env import DossierEnv
 from concerted.dossiers.evidence import file_context
 from concerted.dossiers.keys import public_key_hex
@@ -43,8 +44,6 @@ class BundleError(ValueError):
 
 
 def _files(env: DossierEnv, ids: list[str]) -> dict[str, bytes]:
-    from sqlalchemy import select
-
     with env.engine.connect() as conn:
         rows = conn.execute(select(evidence.c.id, evidence.c.blob, evidence.c.key_id)
                             .where(evidence.c.id.in_(ids), evidence.c.blob.is_not(None)))
@@ -62,7 +61,7 @@ def export_bundle(env: DossierEnv, actor: Actor, dossier_id: str, level: Level) 
     signer = env.keyring.active_signing_key()
     dossier = {k: v for k, v in view.to_dict().items() if k != "submissions"}
     manifest = json.dumps({
-        "format": FORMAT, "created_at": now_iso(), "level": level.value, "dossier": dossier,
+        "format": FORMAT, "created_at": clock.stamp(), "level": level.value, "dossier": dossier,
         "signer": {"key_id": signer.id, "public_key": public_key_hex(signer), "org": view.org},
         "files": [{"path": f"files/{i}", "evidence": i, "size": len(d),
                    "sha256": hashlib.sha256(d).hexdigest()} for i, d in sorted(files.items())],

@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from concerted import clock
 from concerted.dossiers import audit
 from concerted.dossiers.allegations import AllegationInput, add_allegation
 from concerted.dossiers.bundle import BundleError, open_bundle
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.env import DossierEnv
 from concerted.dossiers.evidence import EvidenceInput, add_evidence
 from concerted.dossiers.files import EXTENSIONS
@@ -52,7 +52,7 @@ def trust_key(env: DossierEnv, actor: Actor, org: str, public_key: str, label: s
         trusted = {"org_id": oid, "key_id": key_id, "public_key": raw.hex(),
                    "signer_org": sender.strip()}
         conn.execute(insert(trusted_keys).values(
-            **trusted, label=label, added_at=now_iso(),
+            **trusted, label=label, added_at=clock.stamp(),
             bound=env.binder.tag("trusted_keys", trusted)))
         audit.record(conn, env.binder, actor.email, "keys.trust", "key", key_id, oid,
                      {"label": label, "from": sender.strip()})
@@ -62,7 +62,7 @@ def trust_key(env: DossierEnv, actor: Actor, org: str, public_key: str, label: s
 def _evidence(item: dict[str, Any], data: bytes | None, signer: dict[str, Any],
               supports: tuple[str, ...]) -> EvidenceInput:
     origin = Provenance.from_dict(item["provenance"])
-    received = {"at": now_iso(), "by": str(signer["org"]),
+    received = {"at": clock.stamp(), "by": str(signer["org"]),
                 "action": f"received in a bundle signed by key {signer['key_id']}"}
     name = origin.filename
     if data is not None and not name and item.get("content_type") in EXTENSIONS:
@@ -130,7 +130,7 @@ def _reserve(env: DossierEnv, oid: int, digest: str) -> None:
     try:
         with env.engine.begin() as conn:
             conn.execute(insert(imported_bundles).values(
-                org_id=oid, manifest_sha256=digest, dossier_id="", imported_at=now_iso()))
+                org_id=oid, manifest_sha256=digest, dossier_id="", imported_at=clock.stamp()))
     except IntegrityError:
         with env.engine.connect() as conn:
             earlier = conn.execute(select(imported_bundles.c.dossier_id).where(

@@ -1,7 +1,7 @@
 """After an ingest: mark open submissions designated when their government has listed the
 subject, and alert the dossier's owners.
 
-`mark_designated(engine)` is the one call the ingest / alerts path makes. A government has
+`mark_designated(engine, settings)` is the one call the ingest / alerts path makes. A government has
 acted when any of its current lists shows the subject: a listing the dossier already points
 at, or one whose names match the subject's (`matching.names_match`), which is then linked.
 """
@@ -9,16 +9,17 @@ at, or one whose names match the subject's (`matching.names_match`), which is th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from concerted import clock
 from concerted.dossiers import audit
 from concerted.dossiers.binding import Binder
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.crypto import Sealer
 from concerted.dossiers.env import field
-from concerted.dossiers.keys import Keyring, key_file, load_keyring
+from concerted.dossiers.keys import Keyring, load_keyring, passphrase
 from concerted.dossiers.matching import names_match
 from concerted.dossiers.model import Role, Status, Subject
 from concerted.dossiers.reading import read_subject
@@ -75,13 +76,15 @@ def _open(conn: Connection) -> Iterator[Any]:
                             .where(submissions.c.status.in_(_OPEN)))
 
 
-def mark_designated(engine: Engine, keyring: Keyring | None = None) -> int:
-    """How many open submissions were marked designated by this run."""
+def mark_designated(engine: Engine, keys: Keyring | Settings) -> int:
+    """How many open submissions were marked designated by this run. `keys`: the keyring,
+    or the settings to open it with (only when some submission is open)."""
     with engine.connect() as conn:
         pending = list(_open(conn))
     if not pending:
         return 0
-    sealer = Sealer(keyring or load_keyring(key_file(Settings.from_env().data_dir), False))
+    sealer = Sealer(keys if isinstance(keys, Keyring)
+                    else load_keyring(keys.keyring_path, passphrase(keys)))
     lists, marked = _Lists(engine), 0
     for row in pending:
         subject = read_subject(sealer, _subject_row(row))
@@ -97,14 +100,12 @@ def mark_designated(engine: Engine, keyring: Keyring | None = None) -> int:
 
 
 def _subject_row(row: Any) -> Any:
-    from types import SimpleNamespace
-
     return SimpleNamespace(id=row.dossier_id, subject=row.subject, profile=row.profile,
                            schema=row.schema)
 
 
 def _mark(conn: Connection, sealer: Sealer, row: Any, hit: ListingRow, linked: bool) -> None:
-    listing, now = hit.listing, now_iso()
+    listing, now = hit.listing, clock.stamp()
     ref = str(ListingRef.of(listing))
     note = (f"found on {ref} ({', '.join(listing.program_ids) or 'no program stated'}), "
             f"in the list since {hit.first_seen}; check the match")

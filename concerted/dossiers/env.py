@@ -3,7 +3,6 @@ the upload limit. Built once by a surface (CLI, API) from the settings and passe
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,28 +12,12 @@ from concerted.accounts.users import find_user
 from concerted.archive import Archive
 from concerted.dossiers.binding import Binder
 from concerted.dossiers.crypto import Sealer
-from concerted.dossiers.keys import (
-    KeyMissing,
-    Keyring,
-    key_file,
-    key_file_is_set,
-    load_keyring,
-    passphrase_from_env,
-)
+from concerted.dossiers.keys import KeyMissing, Keyring, load_keyring, passphrase
 from concerted.dossiers.policy import Actor, NotFound, load_actor
 from concerted.settings import Settings
 from concerted.store.tables import dossiers
 
-__all__ = ["DEFAULT_MAX_UPLOAD", "DossierEnv", "field", "instance_keyring",
-           "max_upload_from_env"]
-
-DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
-
-
-def max_upload_from_env() -> int:
-    """The upload limit in bytes: `CONCERTED_MAX_UPLOAD_MB`, 50 MB by default."""
-    limit = os.environ.get("CONCERTED_MAX_UPLOAD_MB")
-    return int(float(limit) * 1024 * 1024) if limit else DEFAULT_MAX_UPLOAD
+__all__ = ["DossierEnv", "field", "instance_keyring"]
 
 
 def field(table: str, column: str, row_id: str) -> str:
@@ -46,16 +29,15 @@ def instance_keyring(settings: Settings, engine: Engine) -> Keyring:
     """This instance's keyring. A new one is made only at the default place and only while
     the store holds no dossier; a missing CONCERTED_KEY_FILE, or a missing keyring beside
     existing dossiers, is refused (a new keyring would read none of them)."""
-    path = key_file(settings.data_dir)
-    passphrase = passphrase_from_env(settings.data_dir)
-    if path.exists() or key_file_is_set():
-        return load_keyring(path, passphrase=passphrase)
+    path, secret = settings.keyring_path, passphrase(settings)
+    if path.exists() or settings.key_file is not None:
+        return load_keyring(path, secret)
     with engine.connect() as conn:
         held = conn.execute(select(func.count()).select_from(dossiers)).scalar_one()
     if held:
         raise KeyMissing(f"no keyring at {path}, but the store holds {held} encrypted "
                          "dossier(s): set CONCERTED_KEY_FILE to their keyring")
-    return load_keyring(path, create=True, passphrase=passphrase)
+    return load_keyring(path, secret, create=True)
 
 
 @dataclass(frozen=True)
@@ -63,7 +45,7 @@ class DossierEnv:
     engine: Engine
     archive: Archive
     keyring: Keyring
-    max_upload: int = DEFAULT_MAX_UPLOAD
+    max_upload: int  # bytes: Settings.max_upload
 
     @cached_property
     def sealer(self) -> Sealer:
@@ -76,7 +58,7 @@ class DossierEnv:
     @classmethod
     def from_settings(cls, settings: Settings, engine: Engine) -> DossierEnv:
         return cls(engine, Archive(settings.archive_dir), instance_keyring(settings, engine),
-                   max_upload_from_env())
+                   settings.max_upload)
 
     def actor(self, email: str) -> Actor:
         """The user behind an e-mail with their roles; NotFound when there is none."""

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from concerted import clock
 from concerted.dossiers import audit
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.env import DossierEnv
 from concerted.dossiers.env import field as place
 from concerted.dossiers.files import RefusedFile, check_upload
@@ -77,7 +77,7 @@ def _file_columns(env: DossierEnv, item_id: str, data: bytes, kind: str) -> dict
 
 def add_evidence(env: DossierEnv, actor: Actor, dossier_id: str, item: EvidenceInput) -> str:
     content_type = item.check(env.max_upload)
-    item_id, now = new_id(), now_iso()
+    item_id, now = new_id(), clock.stamp()
     custody = [*item.provenance.custody, {"at": now, "by": actor.email, "action": "added"}]
     provenance = {**item.provenance.to_dict(), "custody": custody,
                   "filename": item.filename or item.provenance.filename}

@@ -6,12 +6,13 @@ The MAC key is not rotated with the data keys: the audit chain it keys reaches b
 first entry, and dropping old data keys must not make that history unverifiable. A keyring
 written before MAC keys existed gets one the first time it is loaded.
 
-The file lives at `CONCERTED_KEY_FILE`, by default `<data dir>/keys/keyring.json`, wrapped
-under a passphrase kept outside the data folder (`keywrap`); a keyring written in clear by an
-older Concerted is wrapped the first time it is read. It is never written to the database,
-to backups or to logs. A keyring is made only when asked (`concerted keys init`), or on
-first use at the default place while the store holds no dossier: a missing
-`CONCERTED_KEY_FILE` is refused, never silently replaced by a new, empty keyring.
+The file lives at `CONCERTED_KEY_FILE` (`Settings.keyring_path`), by default
+`<data dir>/keys/keyring.json`, wrapped under a passphrase kept outside the data folder
+(`keywrap`); a keyring written in clear by an older Concerted is wrapped the first time it
+is read. It is never written to the database, to backups or to logs. A keyring is made only
+when asked (`concerted keys init`), or on first use at the default place while the store
+holds no dossier: a missing `CONCERTED_KEY_FILE` is refused, never silently replaced by a
+new, empty keyring.
 """
 
 from __future__ import annotations
@@ -28,19 +29,19 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from concerted.dossiers.clock import now_iso
+from concerted import clock
 from concerted.dossiers.keywrap import (
+    Passphrase,
     PassphraseError,
     is_wrapped,
-    passphrase_from_env,
+    passphrase,
     unwrap,
     wrap,
 )
 
-__all__ = ["DataKey", "KeyMissing", "Keyring", "MacKey", "PassphraseError", "SigningKey",
-           "key_file", "key_file_is_set", "load_keyring", "new_data_key", "new_keyring",
-           "new_mac_key", "new_signing_key", "passphrase_from_env", "public_key_hex",
-           "save_keyring"]
+__all__ = ["DataKey", "KeyMissing", "Keyring", "MacKey", "Passphrase", "PassphraseError",
+           "SigningKey", "load_keyring", "new_data_key", "new_keyring", "new_mac_key",
+           "new_signing_key", "passphrase", "public_key_hex", "save_keyring"]
 
 
 class KeyMissing(LookupError):
@@ -79,8 +80,8 @@ class Keyring:
     signing_keys: tuple[SigningKey, ...] = ()
     path: Path | None = field(default=None, compare=False)
     mac_keys: tuple[MacKey, ...] = ()
-    # What wraps the file; None: read from the environment when saving.
-    passphrase: str | None = field(default=None, compare=False, repr=False)
+    # What wraps the file (None: a keyring made in memory, that cannot be saved).
+    passphrase: Passphrase | None = field(default=None, compare=False, repr=False)
 
     def active_mac_key(self) -> MacKey:
         return self.mac_keys[-1]
@@ -104,20 +105,12 @@ class Keyring:
         return next(k for k in self.signing_keys if k.active)
 
 
-def key_file(data_dir: Path) -> Path:
-    return Path(os.environ.get("CONCERTED_KEY_FILE") or data_dir / "keys" / "keyring.json")
-
-
-def key_file_is_set() -> bool:
-    return bool(os.environ.get("CONCERTED_KEY_FILE"))
-
-
 def new_data_key() -> DataKey:
-    return DataKey("dk" + secrets.token_hex(6), secrets.token_bytes(32), now_iso(), True)
+    return DataKey("dk" + secrets.token_hex(6), secrets.token_bytes(32), clock.stamp(), True)
 
 
 def new_mac_key() -> MacKey:
-    return MacKey("mk" + secrets.token_hex(6), secrets.token_bytes(32), now_iso())
+    return MacKey("mk" + secrets.token_hex(6), secrets.token_bytes(32), clock.stamp())
 
 
 def public_key_hex(key: SigningKey) -> str:
@@ -128,14 +121,14 @@ def new_signing_key() -> SigningKey:
     seed = secrets.token_bytes(32)
     public = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
         Encoding.Raw, PublicFormat.Raw)
-    return SigningKey(hashlib.sha256(public).hexdigest()[:32], seed, now_iso(), True)
+    return SigningKey(hashlib.sha256(public).hexdigest()[:32], seed, clock.stamp(), True)
 
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def new_keyring(path: Path, passphrase: str | None = None) -> Keyring:
+def new_keyring(path: Path, passphrase: Passphrase) -> Keyring:
     """A fresh keyring (one key of each kind) written at `path`; refuses to replace one."""
     if path.exists():
         raise FileExistsError(f"a keyring already exists at {path}; it was left as it is")
@@ -143,7 +136,7 @@ def new_keyring(path: Path, passphrase: str | None = None) -> Keyring:
                                 (new_mac_key(),), passphrase=passphrase))
 
 
-def load_keyring(path: Path, create: bool = False, passphrase: str | None = None) -> Keyring:
+def load_keyring(path: Path, passphrase: Passphrase, create: bool = False) -> Keyring:
     """Read (and unwrap) the keyring; a missing one is made only if `create`."""
     if not path.exists():
         if not create:
@@ -152,16 +145,15 @@ def load_keyring(path: Path, create: bool = False, passphrase: str | None = None
                 "or make a new one with `concerted keys init` (a new keyring cannot read "
                 "anything sealed before)")
         return new_keyring(path, passphrase)
-    secret = passphrase or passphrase_from_env()
     raw = json.loads(path.read_text(encoding="utf-8"))
-    body = unwrap(raw, secret, path) if is_wrapped(raw) else raw
+    body = unwrap(raw, passphrase, path) if is_wrapped(raw) else raw
     data = tuple(DataKey(k["id"], base64.b64decode(k["key"]), k["created"], k["active"])
                  for k in body["data_keys"])
     signing = tuple(SigningKey(k["id"], base64.b64decode(k["seed"]), k["created"], k["active"])
                     for k in body["signing_keys"])
     macs = tuple(MacKey(k["id"], base64.b64decode(k["key"]), k["created"])
                  for k in body.get("mac_keys", ()))
-    keyring = Keyring(data, signing, path, macs or (new_mac_key(),), passphrase=secret)
+    keyring = Keyring(data, signing, path, macs or (new_mac_key(),), passphrase=passphrase)
     if not macs or not is_wrapped(raw):  # older keyring: add a MAC key and wrap it now
         save_keyring(keyring)
     return keyring
@@ -169,7 +161,8 @@ def load_keyring(path: Path, create: bool = False, passphrase: str | None = None
 
 def save_keyring(keyring: Keyring) -> Keyring:
     """Write atomically with mode 0600, so that a crash never leaves half a keyring."""
-    assert keyring.path is not None
+    if keyring.path is None or keyring.passphrase is None:
+        raise ValueError("a keyring is saved only to its file, under its passphrase")
     keyring.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     body = {"data_keys": [{"id": k.id, "key": _b64(k.key), "created": k.created,
                            "active": k.active} for k in keyring.data_keys],
@@ -177,7 +170,7 @@ def save_keyring(keyring: Keyring) -> Keyring:
                               "active": k.active} for k in keyring.signing_keys],
             "mac_keys": [{"id": k.id, "key": _b64(k.key), "created": k.created}
                          for k in keyring.mac_keys]}
-    wrapped = wrap(body, keyring.passphrase or passphrase_from_env())
+    wrapped = wrap(body, keyring.passphrase)
     fd, tmp = tempfile.mkstemp(dir=keyring.path.parent, prefix=".keyring-")
     os.fchmod(fd, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

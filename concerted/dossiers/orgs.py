@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
+from concerted import clock
 from concerted.accounts.users import find_user
 from concerted.dossiers import audit
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.env import DossierEnv
 from concerted.dossiers.model import Level, Role
 from concerted.dossiers.policy import Action, Actor, NotFound, require, require_org
@@ -22,6 +22,7 @@ from concerted.store.tables import (
     dossier_shares,
     org_members,
     organisations,
+    users,
 )
 
 __all__ = [
@@ -53,7 +54,7 @@ def add_org(env: DossierEnv, name: str, kind: str = "ngo") -> int:
         raise ValueError(f"an organisation needs a name and a kind among {ORG_KINDS}")
     with env.engine.begin() as conn:
         new = conn.execute(insert(organisations).values(
-            name=name.strip(), kind=kind, created_at=now_iso())).inserted_primary_key
+            name=name.strip(), kind=kind, created_at=clock.stamp())).inserted_primary_key
         assert new is not None
         audit.record(conn, env.binder, OPERATOR, "org.add", "organisation", str(new[0]),
                      int(new[0]))
@@ -73,15 +74,13 @@ def add_member(env: DossierEnv, org: str, email: str, role: Role, by: Actor | No
                                                org_members.c.user_id == user.id))
         member = {"org_id": oid, "user_id": user.id, "role": role.value}
         conn.execute(insert(org_members).values(
-            **member, added_at=now_iso(), bound=env.binder.tag("org_members", member)))
+            **member, added_at=clock.stamp(), bound=env.binder.tag("org_members", member)))
         audit.record(conn, env.binder, by.email if by else OPERATOR, "member.set", "user",
                      str(user.id),
                      oid, {"role": role.value})
 
 
 def members(env: DossierEnv, actor: Actor, org: str) -> list[dict[str, Any]]:
-    from concerted.store.tables import users
-
     with env.engine.connect() as conn:
         oid = org_id(conn, org)
         require_org(actor, oid, Action.READ)
@@ -95,7 +94,7 @@ def add_coalition(env: DossierEnv, name: str, orgs: list[str]) -> int:
     with env.engine.begin() as conn:
         ids = [org_id(conn, o) for o in orgs]
         new = conn.execute(insert(coalitions).values(
-            name=name.strip(), created_at=now_iso())).inserted_primary_key
+            name=name.strip(), created_at=clock.stamp())).inserted_primary_key
         assert new is not None
         for oid in ids:
             pair = {"coalition_id": int(new[0]), "org_id": oid}
@@ -127,7 +126,7 @@ def share(env: DossierEnv, actor: Actor, dossier_id: str, coalition: str, level:
                                                   dossier_shares.c.coalition_id == cid))
         shared = {"dossier_id": dossier_id, "coalition_id": cid, "level": level.value}
         conn.execute(insert(dossier_shares).values(
-            **shared, shared_by=actor.user_id, shared_at=now_iso(),
+            **shared, shared_by=actor.user_id, shared_at=clock.stamp(),
             bound=env.binder.tag("dossier_shares", shared)))
         audit.record(conn, env.binder, actor.email, "dossier.share", "dossier", dossier_id,
                      grant.org_id,

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from concerted import clock
 from concerted.dossiers import audit
-from concerted.dossiers.clock import now_iso
 from concerted.dossiers.env import DossierEnv, field
 from concerted.dossiers.model import Subject
 from concerted.dossiers.orgs import org_id
@@ -44,7 +44,7 @@ def create_dossier(env: DossierEnv, actor: Actor, org: str, subject: Subject,
         raise ValueError("a dossier needs a subject")
     for source, key in listings:
         check_listing(env.engine, source, key)
-    dossier_id, now = new_id(), now_iso()
+    dossier_id, now = new_id(), clock.stamp()
     with env.engine.begin() as conn:
         oid = org_id(conn, org)
         require_org(actor, oid, Action.WRITE)
@@ -68,7 +68,7 @@ def _link(conn: Connection, actor: Actor | None, dossier_id: str, source: str, k
     if exists is None:
         conn.execute(insert(dossier_listings).values(
             dossier_id=dossier_id, source=source, listing_key=key, how=how,
-            linked_by=actor.user_id if actor else None, linked_at=now_iso()))
+            linked_by=actor.user_id if actor else None, linked_at=clock.stamp()))
 
 
 def link_listing(env: DossierEnv, actor: Actor, dossier_id: str, source: str, key: str) -> None:
@@ -85,7 +85,7 @@ def update_subject(env: DossierEnv, actor: Actor, dossier_id: str, subject: Subj
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.WRITE)
         conn.execute(update(dossiers).where(dossiers.c.id == dossier_id).values(
-            updated_at=now_iso(), **_sealed_subject(env, dossier_id, subject)))
+            updated_at=clock.stamp(), **_sealed_subject(env, dossier_id, subject)))
         audit.record(conn, env.binder, actor.email, "dossier.update", "dossier", dossier_id,
                      grant.org_id)
 

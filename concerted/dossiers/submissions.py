@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from concerted import clock
 from concerted.dossiers import audit
 from concerted.dossiers.allegations import check_date
-from concerted.dossiers.clock import now_iso, today
 from concerted.dossiers.env import DossierEnv, field
 from concerted.dossiers.gaps import jurisdiction_status
 from concerted.dossiers.model import PROGRAMS, Status, can_move
@@ -40,8 +39,9 @@ def _program(program: str) -> str:
 def add_event(conn: Connection, env: DossierEnv, submission_id: str, status: Status,
               user_id: int | None, note: str, on_date: str | None = None) -> None:
     conn.execute(insert(submission_events).values(
-        submission_id=submission_id, status=status.value, on_date=on_date or today(),
-        at=now_iso(), user_id=user_id,
+        submission_id=submission_id, status=status.value,
+        on_date=on_date or clock.today().isoformat(),
+        at=clock.stamp(), user_id=user_id,
         note=env.sealer.seal(note, field("submission_events", "note", submission_id))))
 
 
@@ -50,7 +50,7 @@ def _ensure(conn: Connection, env: DossierEnv, actor: Actor, grant: Grant, progr
         submissions.c.dossier_id == grant.dossier_id, submissions.c.program == program)).scalar()
     if found is not None:
         return str(found)
-    submission_id, now = new_id(), now_iso()
+    submission_id, now = new_id(), clock.stamp()
     bound = env.binder.tag("submissions", {"id": submission_id, "dossier_id": grant.dossier_id})
     conn.execute(insert(submissions).values(
         id=submission_id, dossier_id=grant.dossier_id, program=program, status="draft",
@@ -66,7 +66,7 @@ def _packet(conn: Connection, env: DossierEnv, grant: Grant, program: str,
              for s in jurisdiction_status(env.engine, view, state)
              if s.acted and s.jurisdiction != get_program(program).jurisdiction
              for d in s.designations]
-    return build_packet(view, program, acted, date.fromisoformat(today()))
+    return build_packet(view, program, acted, clock.today())
 
 
 def preview(env: DossierEnv, actor: Actor, dossier_id: str, program: str,
@@ -93,7 +93,7 @@ def build(env: DossierEnv, actor: Actor, dossier_id: str, program: str, fmt: str
         data = render(packet)
         digest = hashlib.sha256(data).hexdigest()
         conn.execute(update(submissions).where(submissions.c.id == submission_id)
-                     .values(packet_sha256=digest, updated_at=now_iso()))
+                     .values(packet_sha256=digest, updated_at=clock.stamp()))
         audit.record(conn, env.binder, actor.email, "submission.build", "submission", submission_id,
                      grant.org_id, {"dossier": dossier_id, "program": program, "format": fmt,
                                     "sha256": digest, "evidence": list(packet.evidence)})
@@ -115,7 +115,7 @@ def set_status(env: DossierEnv, actor: Actor, submission_id: str, status: Status
         if not can_move(Status(row.status), status):
             raise ValueError(f"a {row.status} submission cannot become {status.value}")
         conn.execute(update(submissions).where(submissions.c.id == submission_id)
-                     .values(status=status.value, updated_at=now_iso()))
+                     .values(status=status.value, updated_at=clock.stamp()))
         add_event(conn, env, submission_id, status, actor.user_id, note, on_date)
         audit.record(conn, env.binder, actor.email, "submission.status", "submission",
                      submission_id,

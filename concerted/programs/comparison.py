@@ -15,6 +15,7 @@ from typing import Any
 from concerted.cells import csv_row
 from concerted.programs.registry import all_programs, conduct_vocabulary
 from concerted.programs.schema import Program
+from concerted.programs.views import program_heading
 
 __all__ = [
     "COVERED",
@@ -91,11 +92,7 @@ def to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
 def _row(program: Program) -> dict[str, Any]:
     statement = program.evidentiary_standard
     return {
-        "id": program.id,
-        "jurisdiction": program.jurisdiction,
-        "name": program.name,
-        "status": program.status,
-        "type": program.type,
+        **program_heading(program),
         "themes": list(program.themes),
         "coverage": {c.id: coverage(program, c.id) for c in conduct_vocabulary()
                      if coverage(program, c.id)},

@@ -13,6 +13,7 @@ from typing import Any
 
 from concerted.programs.registry import all_programs, expand_conduct, source
 from concerted.programs.schema import Criterion, Program
+from concerted.programs.views import program_heading
 
 __all__ = ["COUNTRY_SCOPE_UNKNOWN", "Eligibility", "by_jurisdiction", "eligible_programs"]
 
@@ -30,11 +31,7 @@ class Eligibility:
     def to_dict(self) -> dict[str, Any]:
         program = self.program
         return {
-            "id": program.id,
-            "jurisdiction": program.jurisdiction,
-            "name": program.name,
-            "status": program.status,
-            "type": program.type,
+            **program_heading(program),
             "verified": program.verified,
             "scope": self.scope,
             "criteria": [_criterion_dict(c, matched) for c, matched in self.criteria],

@@ -8,19 +8,22 @@ from typing import Any
 from concerted.programs.registry import conduct_vocabulary, source
 from concerted.programs.schema import Program
 
-__all__ = ["SUMMARY_COLUMNS", "detail_rows", "program_detail", "program_summary"]
+__all__ = ["SUMMARY_COLUMNS", "detail_rows", "program_detail", "program_heading",
+           "program_summary"]
 
 SUMMARY_COLUMNS = ["id", "jurisdiction", "name", "status", "type", "themes", "measures",
                    "list"]
 
 
+def program_heading(program: Program) -> dict[str, Any]:
+    """What names a program wherever it is shown (lists, comparisons, eligibility)."""
+    return {"id": program.id, "jurisdiction": program.jurisdiction, "name": program.name,
+            "status": program.status, "type": program.type}
+
+
 def program_summary(program: Program) -> dict[str, Any]:
     return {
-        "id": program.id,
-        "jurisdiction": program.jurisdiction,
-        "name": program.name,
-        "status": program.status,
-        "type": program.type,
+        **program_heading(program),
         "themes": list(program.themes),
         "measures": list(program.measures),
         "list": program.list.name if program.list else None,
@@ -41,9 +44,9 @@ def detail_rows(program: Program) -> list[dict[str, str]]:
 
 def _details(program: Program) -> Iterator[tuple[str, str]]:
     labels = {c.id: c.label for c in conduct_vocabulary()}
-    yield from (("id", program.id), ("name", program.name),
-                ("jurisdiction", program.jurisdiction), ("status", program.status),
-                ("type", program.type), ("themes", ", ".join(program.themes)))
+    heading = program_heading(program)
+    yield from ((key, heading[key]) for key in ("id", "name", "jurisdiction", "status", "type"))
+    yield "themes", ", ".join(program.themes)
     yield "target countries", ", ".join(program.target_countries or ())
     for item in program.instruments:
         yield "instrument", f"{item.title} ({item.date or item.date_note or 'date unknown'})"

@@ -20,10 +20,10 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
+from concerted import clock
 from concerted.model import Listing, ListingRef
 from concerted.resolve import journal
 from concerted.resolve.batch import score_candidates
@@ -68,9 +68,6 @@ def load_records(engine: Engine, current: bool | None = True) -> list[Record]:
     return [prepare(row.listing) for row in Reader(engine).listings(current=current)]
 
 
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
 
 Key = tuple[str, str]
 
@@ -102,7 +99,7 @@ def _links(
 def _decide(engine: Engine, listings: dict[str, Listing], records: list[Record],
             scores: Iterable[Score], scorer: Scorer, config: ResolveConfig,
             report: ResolveReport) -> None:
-    now, history = _now(), journal.load(engine)
+    now, history = clock.precise_stamp(), journal.load(engine)
     current = effective(history)
     human = {r.key for r in history if not r.is_system}
     by_ref = {r.ref: r for r in records}

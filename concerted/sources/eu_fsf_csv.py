@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass
 
 from concerted.sources.base import ParseError
-from concerted.sources.eu_fsf_facts import iso_date
+from concerted.sources.dates import iso_date
 from concerted.sources.eu_fsf_record import Fact, Record
 from concerted.sources.safe import decode_text
 

@@ -7,27 +7,15 @@ and the FSF's placeholder country ("UNKNOWN", ISO code "00") is dropped.
 
 from __future__ import annotations
 
-import re
-
 from concerted.model import Address, Identifier
+from concerted.sources.dates import iso_date, partial_date
 from concerted.sources.eu_fsf_record import Fact
 from concerted.sources.eu_fsf_reference import identifier_kind
 
-__all__ = ["address", "birth_date", "birth_place", "contacts", "country", "identifier", "iso_date"]
+__all__ = ["address", "birth_date", "birth_place", "contacts", "country", "identifier"]
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DMY = re.compile(r"(\d{2})/(\d{2})/(\d{4})")  # the CSV's fileGenerationDate: 05/08/2026
 _UNKNOWN = {"", "UNKNOWN", "00"}
 _FLAGS = ("diplomatic", "knownExpired", "knownFalse", "reportedLost", "revokedByIssuer")
-
-
-def iso_date(value: str | None) -> str | None:
-    """YYYY-MM-DD from an ISO date or timestamp or from dd/mm/yyyy; None otherwise."""
-    value = (value or "").strip()
-    if _ISO.match(value):
-        return value[:10]
-    dmy = _DMY.fullmatch(value)
-    return f"{dmy.group(3)}-{dmy.group(2)}-{dmy.group(1)}" if dmy else None
 
 
 def country(fact: Fact) -> str | None:
@@ -47,15 +35,7 @@ def birth_date(fact: Fact) -> str | None:
 
 
 def _partial_date(fact: Fact) -> str | None:
-    parts = [fact.get(k, "").strip() for k in ("year", "monthOfYear", "dayOfMonth")]
-    if not parts[0].isdigit():
-        return None
-    date = parts[0].zfill(4)
-    for part in parts[1:]:
-        if not part.isdigit() or int(part) == 0:
-            break
-        date += f"-{int(part):02d}"
-    return date
+    return partial_date(*(fact.get(k) for k in ("year", "monthOfYear", "dayOfMonth")))
 
 
 def _year_range(fact: Fact) -> str | None:

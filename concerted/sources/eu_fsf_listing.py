@@ -14,6 +14,7 @@ from typing import TypeVar
 from concerted.model import Identifier, Listing, Name, ProgramRef
 from concerted.names.scripts import script_of
 from concerted.sources import eu_fsf_facts as facts
+from concerted.sources.dates import iso_date
 from concerted.sources.eu_fsf_record import Fact, Record
 from concerted.sources.eu_fsf_reference import program_ref, schema_of
 
@@ -96,7 +97,7 @@ def _listing_dates(record: Record) -> list[str]:
     """
     printed = [record.entity.get("designationDate")]
     printed += [r.get("publicationDate") for r in record.facts["regulation"]]
-    return [d for d in map(facts.iso_date, printed) if d]
+    return [d for d in map(iso_date, printed) if d]
 
 
 def _notes(record: Record, schema: str) -> tuple[str, ...]:

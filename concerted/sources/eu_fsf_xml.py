@@ -15,7 +15,7 @@ from typing import cast
 from lxml import etree
 
 from concerted.sources.base import ParseError
-from concerted.sources.eu_fsf_facts import iso_date
+from concerted.sources.dates import iso_date
 from concerted.sources.eu_fsf_record import SECTIONS, Fact, Record
 from concerted.sources.safe import parse_xml
 

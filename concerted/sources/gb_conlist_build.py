@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from concerted.model import Identifier, Listing, ProgramRef
+from concerted.sources.dates import iso_date
 from concerted.sources.gb_facets import (
     Facets,
     addresses,
@@ -16,7 +17,7 @@ from concerted.sources.gb_facets import (
 )
 from concerted.sources.gb_names import latin_names, original_names
 from concerted.sources.gb_remarks import Remarks, read_remarks
-from concerted.sources.gb_shared import CONLIST, iso_date, program_ref
+from concerted.sources.gb_shared import CONLIST, program_ref
 
 __all__ = ["FACETS", "KEY", "SOURCE_ID", "build"]
 

@@ -21,7 +21,8 @@ import openpyxl
 from lxml import etree
 
 from concerted.sources.base import ParseError
-from concerted.sources.gb_shared import CONLIST, iso_date
+from concerted.sources.dates import iso_date
+from concerted.sources.gb_shared import CONLIST
 from concerted.sources.safe import check_zip, decode_text, parse_xml
 
 __all__ = ["Table", "read_table"]

@@ -14,7 +14,8 @@ from typing import TypeVar
 
 from concerted.model import Address, Identifier
 from concerted.sources.base import ParseError
-from concerted.sources.gb_shared import clean, iso_date, split_items
+from concerted.sources.dates import iso_date
+from concerted.sources.gb_shared import clean, split_items
 
 __all__ = [
     "Facets",

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from concerted.model import Identifier, Listing, ProgramRef
+from concerted.sources.dates import iso_date
 from concerted.sources.gb_facets import (
     Facets,
     addresses,
@@ -17,7 +18,7 @@ from concerted.sources.gb_facets import (
 )
 from concerted.sources.gb_fcdo_read import UKSL
 from concerted.sources.gb_names import latin_names, original_names
-from concerted.sources.gb_shared import CONLIST, clean, iso_date, program_ref, prose
+from concerted.sources.gb_shared import CONLIST, clean, program_ref, prose
 
 __all__ = ["SOURCE_ID", "build", "regime_short_name"]
 

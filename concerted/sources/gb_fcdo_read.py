@@ -14,8 +14,9 @@ from lxml import etree
 from pydantic import BaseModel, model_validator
 
 from concerted.sources.base import ParseError
+from concerted.sources.dates import iso_date
 from concerted.sources.gb_facets import Facets
-from concerted.sources.gb_shared import clean, iso_date
+from concerted.sources.gb_shared import clean
 from concerted.sources.refdata import load
 from concerted.sources.safe import parse_xml
 

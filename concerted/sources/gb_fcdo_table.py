@@ -18,8 +18,8 @@ from typing import IO
 from lxml import etree
 
 from concerted.sources.base import ParseError
+from concerted.sources.dates import iso_date
 from concerted.sources.gb_fcdo_read import UKSL
-from concerted.sources.gb_shared import iso_date
 from concerted.sources.safe import check_zip, decode_text
 
 __all__ = ["read_csv", "read_ods"]

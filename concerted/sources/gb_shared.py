@@ -21,7 +21,6 @@ __all__ = [
     "CONLIST",
     "ConListData",
     "clean",
-    "iso_date",
     "program_ref",
     "prose",
     "slug",
@@ -87,35 +86,6 @@ def program_ref(raw: str, short: str | None = None) -> ProgramRef:
     if regime is None:
         return ProgramRef(raw=clean(raw), id=f"gb-{slug(name)}", theme="other")
     return ProgramRef(raw=clean(raw), id=regime.id, theme=regime.theme)
-
-
-_DMY = re.compile(r"(\d{1,2}|dd|DD)/(\d{1,2}|mm|MM)/(\d{4})")
-_MY = re.compile(r"(\d{1,2})/(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
-
-
-def iso_date(text: str) -> str | None:
-    """`dd/mm/yyyy` (unknown parts `00`, `dd`, `mm`), `mm/yyyy`, `yyyy` or ISO -> partial ISO."""
-    text = text.strip()
-    if re.fullmatch(r"\d{4}", text):
-        return text
-    if match := _ISO.fullmatch(text):
-        return _partial(match[1], match[2], match[3])
-    if match := _MY.fullmatch(text):
-        return _partial(match[2], match[1], "00")
-    if match := _DMY.fullmatch(text):
-        return _partial(match[3], match[2], match[1])
-    return None
-
-
-def _partial(year: str, month: str, day: str) -> str | None:
-    m = int(month) if month.isdigit() else 0
-    d = int(day) if day.isdigit() else 0
-    if m > 12 or d > 31:
-        return None
-    if m == 0:
-        return year
-    return f"{year}-{m:02d}" if d == 0 else f"{year}-{m:02d}-{d:02d}"
 
 
 _ENUM = re.compile(r"\(\d{1,2}\)")

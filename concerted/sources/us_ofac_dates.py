@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["iso_date", "iso_date_text"]
+from concerted.sources.dates import partial_date
+
+__all__ = ["iso_date_text"]
 
 _MONTHS = {
     m: f"{i:02d}"
@@ -31,9 +33,7 @@ def _one(text: str) -> str | None:
         return year if day is None else None
     if month not in _MONTHS:
         return None
-    if day is None:
-        return f"{year}-{_MONTHS[month]}"
-    return f"{year}-{_MONTHS[month]}-{int(day):02d}"
+    return partial_date(year, _MONTHS[month], day)
 
 
 def iso_date_text(text: str) -> str | None:
@@ -52,15 +52,3 @@ def iso_date_text(text: str) -> str | None:
     if start is None or end is None:
         return None
     return f"{prefix}{start}/{end}"
-
-
-def iso_date(year: str | None, month: str | None = None, day: str | None = None) -> str | None:
-    """A partial ISO date from the advanced XML's <Year>/<Month>/<Day> parts."""
-    if not year or not year.strip().isdigit():
-        return None
-    parts = [f"{int(year):04d}"]
-    for part in (month, day):
-        if not part or not part.strip().isdigit():
-            break
-        parts.append(f"{int(part):02d}")
-    return "-".join(parts)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from concerted.model import Address
-from concerted.sources.us_ofac_dates import iso_date
+from concerted.sources.dates import partial_date
 
 __all__ = ["Refs", "Sanction", "date_of", "period_of"]
 
@@ -92,7 +92,7 @@ def date_of(element: Element | None, ns: str) -> str | None:
     """`<Date>`/`<From>`/`<To>` with `<Year>`, `<Month>`, `<Day>` as a partial ISO date."""
     if element is None:
         return None
-    return iso_date(*(element.findtext(f"{ns}{part}") for part in ("Year", "Month", "Day")))
+    return partial_date(*(element.findtext(f"{ns}{part}") for part in ("Year", "Month", "Day")))
 
 
 def period_of(period: Element, ns: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from concerted.accounts.clock import iso, utcnow
+from concerted import clock
 from concerted.analysis.inputs import Inputs
 from concerted.analysis.suite import Analysis
 from concerted.matching.index import NameIndex
@@ -37,7 +37,7 @@ def build_state(engine: Engine) -> State:
     analysis = Analysis(inputs)  # what `concerted rounds`, `gaps`, `lags` compute
     return State.assemble(
         fingerprint=fingerprint,
-        built_at=iso(utcnow()),
+        built_at=clock.stamp(),
         inputs=inputs,
         designations=tuple(analysis.designations),
         rounds=tuple(analysis.rounds),

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, exists, select
 
-from concerted.accounts.clock import iso, utcnow
+from concerted import clock
 from concerted.analysis.inputs import ListingKey
 from concerted.model import ListingRef
 from concerted.resolve import journal
@@ -49,7 +49,7 @@ def record(engine: Engine, left: ListingKey, right: ListingKey, decision: str, u
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
     row = JudgementRecord.make(str(ListingRef(*left)), str(ListingRef(*right)), decision, user,
-                               iso(utcnow()), score)
+                               clock.stamp(), score)
     journal.append(engine, [row])
     return {"left": row.left, "right": row.right, "judgement": row.judgement.value,
             "score": row.score, "user": row.user, "created_at": row.created_at}

@@ -85,6 +85,7 @@ def known_revisions() -> list[str]:
 def configure_context(connection: Connection, context: Any | None = None) -> None:
     """The one configuration of every migration run (also used by env.py for `revise`)."""
     if context is None:
+        # alembic.context is filled in only while alembic runs env.py: read it then.
         from alembic import context as alembic_context
 
         context = alembic_context

@@ -17,12 +17,13 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine
 
+from concerted import clock
 from concerted.alerts import after_ingest
 from concerted.alerts.delivery import deliver_pending
 from concerted.alerts.settings import AlertSettings
 from concerted.archive import Archive
 from concerted.sources import Source
-from concerted.updates import clock, steps
+from concerted.updates import steps
 from concerted.updates.settings import FetchSettings
 from concerted.updates.update import FetchOutcome, update_source
 

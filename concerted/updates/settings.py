@@ -1,4 +1,4 @@
-"""Settings of fetching, from CONCERTED_* environment variables (documented in docs/fetch.md).
+"""Settings of fetching, taken from the settings object (docs/fetch.md names the variables).
 
 - CONCERTED_FETCH_TIMEOUT (seconds, 60), CONCERTED_FETCH_RETRIES (3),
   CONCERTED_FETCH_BACKOFF (seconds before the first retry, 2; doubled each time),
@@ -11,11 +11,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from concerted.fetch import HttpPolicy
+from concerted.settings import Settings
 from concerted.sources import Source
 
 __all__ = ["FetchSettings"]
@@ -28,18 +28,12 @@ class FetchSettings:
     parallel: int = 4  # sources fetched at once: one slow source does not hold up the others
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> FetchSettings:
-        env = os.environ if env is None else env
-        policy = HttpPolicy(
-            timeout=float(env.get("CONCERTED_FETCH_TIMEOUT", "60")),
-            retries=int(env.get("CONCERTED_FETCH_RETRIES", "3")),
-            backoff=float(env.get("CONCERTED_FETCH_BACKOFF", "2")),
-            max_bytes=int(float(env.get("CONCERTED_FETCH_MAX_MB", "256")) * 2**20),
-            deadline=float(env.get("CONCERTED_FETCH_DEADLINE", "600")),
-        )
-        urls = {key[len("CONCERTED_URL_"):].lower(): value for key, value in env.items()
-                if key.startswith("CONCERTED_URL_") and value}
-        return cls(policy, urls, max(1, int(env.get("CONCERTED_FETCH_PARALLEL", "4"))))
+    def from_settings(cls, settings: Settings) -> FetchSettings:
+        policy = HttpPolicy(timeout=settings.fetch_timeout, retries=settings.fetch_retries,
+                            backoff=settings.fetch_backoff,
+                            max_bytes=int(settings.fetch_max_mb * 2**20),
+                            deadline=settings.fetch_deadline)
+        return cls(policy, dict(settings.source_urls), max(1, settings.fetch_parallel))
 
     def url_for(self, source: Source) -> str:
         return self.urls.get(source.id, source.url)

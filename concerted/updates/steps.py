@@ -1,23 +1,20 @@
 """The watch's optional steps, each an adapter over another part's public function:
-cross-list resolution (`concerted.resolve.xref.run`, where present) and the analyses'
+cross-list resolution (`concerted.resolve.xref.run`) and the analyses'
 alerts (new coordinated rounds, gaps opened and closed)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from concerted import clock
 from concerted.alerts.analysis_events import analysis_alerts
-from concerted.updates import clock
+from concerted.resolve import xref
 
 __all__ = ["analyse", "resolve"]
 
 
 def resolve(engine: Engine) -> str:
-    """Run cross-list resolution if the resolve package has it; a note saying what happened."""
-    try:
-        from concerted.resolve import xref
-    except ImportError:
-        return "resolve: skipped (concerted.resolve.xref is not present)"
+    """Run cross-list resolution; a note saying what happened."""
     report = xref.run(engine)
     return (f"resolve: {report.listings} listings, {report.linked} new links, "
             f"{report.retracted} retracted, {report.queued} queued for review "

@@ -17,12 +17,13 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from sqlalchemy import Engine
 
+from concerted import clock
 from concerted.archive import Archive
 from concerted.fetch import Download, FetchError, HttpPolicy, Validators, download
 from concerted.ingest import IngestOptions, ingest_blobs
 from concerted.sources import Source
 from concerted.store.lock import IngestBusy
-from concerted.updates import clock, runs
+from concerted.updates import runs
 from concerted.updates.runs import RunResult
 from concerted.updates.settings import FetchSettings
 

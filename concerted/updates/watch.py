@@ -18,8 +18,8 @@ from types import FrameType
 
 from sqlalchemy import Engine, insert, update
 
+from concerted import clock
 from concerted.store.tables import watch_runs
-from concerted.updates import clock
 from concerted.updates.cycle import Cycle, CycleReport, run_cycle
 
 __all__ = ["parse_interval", "watch", "watch_once"]

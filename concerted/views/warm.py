@@ -3,10 +3,9 @@ per-program counts) as soon as a state is built, before it is served."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import Engine
 
+from concerted import clock
 from concerted.analysis.filters import Filter
 from concerted.state.model import State
 from concerted.views.common import Page
@@ -18,7 +17,7 @@ __all__ = ["warm_views"]
 
 
 def warm_views(engine: Engine, state: State) -> None:
-    dashboard(engine, state, date.today())
+    dashboard(engine, state, clock.today())
     for least in (1, 2):
         coverage_view(state, Filter(), least, Page())
     programs_index(state, None, None)

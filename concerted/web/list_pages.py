@@ -3,12 +3,12 @@ of each list with the diffs of amended listings."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from concerted import clock
 from concerted.analysis.changes import nearest
 from concerted.api import checks
 from concerted.api.deps import PageDep as PagingDep
@@ -57,7 +57,7 @@ def listing_page(page: PageDep, source: str, listing_key: str) -> HTMLResponse:
 @router.get("/changes", response_class=HTMLResponse)
 def changes_index(page: PageDep) -> HTMLResponse:
     return page.render("changes_index.html", "/api/v1/sources",
-                       sources=sources_view(page.state, date.today()))
+                       sources=sources_view(page.state, clock.today()))
 
 
 @router.get("/changes/{source}", response_class=HTMLResponse)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from concerted import clock
 from concerted.alerts import text as alert_text
 from concerted.alerts.model import KINDS
 from concerted.alerts.queries import list_alerts, owned_alerts
@@ -24,7 +25,6 @@ from concerted.alerts.subscriptions import (
 )
 from concerted.api.alerts import SubscriptionIn
 from concerted.api.errors import ApiError
-from concerted.updates import clock
 from concerted.web.forms import check_csrf
 from concerted.web.templating import Page, PageDep
 
@@ -106,7 +106,8 @@ def add(page: PageDep, csrf_token: FormText, label: FormText = "", programs: For
     try:
         made = add_subscription(page.engine, body.criteria(), clock.stamp(), label=body.label,
                                 webhook=body.webhook, email=body.email, digest=body.digest,
-                                owner=page.session.user.email)
+                                owner=page.session.user.email,
+                                allow_private=page.request.app.state.settings.webhook_allow_private)
     except SubscriptionError as exc:
         return _render(page, 422, form=form, error=str(exc))
     if made.secret:  # the webhook's signing secret is shown this once

@@ -2,7 +2,7 @@
 
 The US snapshots (../shared/data/lists/us) are served whole: the source's count bounds refuse
 excerpts, as they should. The day a fetched file is dated by is set through
-`concerted.updates.clock`, so two fetches a test makes one after the other are two days of
+`concerted.clock`, so two fetches a test makes one after the other are two days of
 the list's history. The fixtures live in tests/local_servers.py, shared with tests/fetch.
 """
 

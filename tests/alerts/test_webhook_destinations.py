@@ -10,6 +10,7 @@ import pytest
 from concerted.alerts.destinations import PrivateDestination, check_destination
 from concerted.alerts.model import Criteria
 from concerted.alerts.subscriptions import SubscriptionError, add_subscription
+from concerted.settings import Settings
 from concerted.store.db import connect
 
 PRIVATE = ["http://127.0.0.1:8000/hook", "http://localhost/hook", "http://[::1]/hook",
@@ -36,8 +37,10 @@ def test_a_subscription_to_the_loopback_is_refused_unless_allowed(
     engine = connect(f"sqlite:///{tmp_path / 'c.db'}")
     criteria = Criteria(programs=("us-glomag",))
     with pytest.raises(SubscriptionError, match=r"127\.0\.0\.1"):
-        add_subscription(engine, criteria, "2024-01-01", webhook="http://127.0.0.1:9/x")
+        add_subscription(engine, criteria, "2024-01-01", webhook="http://127.0.0.1:9/x",
+                         allow_private=Settings.from_env().webhook_allow_private)
     monkeypatch.setenv("CONCERTED_WEBHOOK_ALLOW_PRIVATE", "1")
-    made = add_subscription(engine, criteria, "2024-01-01", webhook="http://127.0.0.1:9/x")
+    made = add_subscription(engine, criteria, "2024-01-01", webhook="http://127.0.0.1:9/x",
+                            allow_private=Settings.from_env().webhook_allow_private)
     assert made.webhook == "http://127.0.0.1:9/x"
     engine.dispose()

@@ -19,10 +19,11 @@ from concerted.accounts.passwords import hash_password
 from concerted.archive import Archive
 from concerted.dossiers import allegations, evidence, orgs, service
 from concerted.dossiers.env import DossierEnv
-from concerted.dossiers.keys import load_keyring
+from concerted.dossiers.keys import load_keyring, passphrase
 from concerted.dossiers.model import EvidenceKind, Level, Role, Subject
 from concerted.dossiers.policy import Actor
 from concerted.dossiers.records import Provenance
+from concerted.settings import Settings
 from concerted.store.db import connect
 from concerted.store.tables import users
 
@@ -44,7 +45,7 @@ class World:
 
 def make_env(url: str, folder: Path) -> DossierEnv:
     engine = connect(url)
-    keyring = load_keyring(folder / "keyring.json", create=True)
+    keyring = load_keyring(folder / "keyring.json", passphrase(Settings()), create=True)
     return DossierEnv(engine, Archive(folder / "archive"), keyring, max_upload=64 * 1024)
 
 

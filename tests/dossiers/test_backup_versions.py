@@ -20,8 +20,9 @@ from concerted.dossiers.after_upgrade import run_steps
 from concerted.dossiers.backup import LEGACY_FORMAT, backup, restore
 from concerted.dossiers.backup_stream import backup_key, open_blob, seal_blob
 from concerted.dossiers.env import DossierEnv
-from concerted.dossiers.keys import KeyMissing, load_keyring
+from concerted.dossiers.keys import KeyMissing, load_keyring, passphrase
 from concerted.dossiers.verify import verify
+from concerted.settings import Settings
 from concerted.store.migrate import (
     BASELINE,
     VERSION_TABLE,
@@ -161,7 +162,8 @@ def test_a_backup_needs_the_keyring_that_made_it(
         world: World, second_url: str, tmp_path: Path) -> None:
     out = tmp_path / "backup.zip"
     summary = backup(world.env.engine, world.env.archive, world.env.keyring, out)
-    stranger = load_keyring(tmp_path / "stranger" / "keyring.json", create=True)
+    stranger = load_keyring(tmp_path / "stranger" / "keyring.json", passphrase(Settings()),
+                            create=True)
     restored = make_env(second_url, tmp_path / "restored")
     with pytest.raises(KeyMissing, match=rf"data key {summary['key_id']}, which is not in"):
         restore(restored.engine, restored.archive, stranger, out)

@@ -11,10 +11,11 @@ from sqlalchemy import delete, select, text, update
 
 from concerted.dossiers import evidence, service
 from concerted.dossiers.files import RefusedFile, check_upload, detect_type
-from concerted.dossiers.keys import load_keyring
+from concerted.dossiers.keys import load_keyring, passphrase
 from concerted.dossiers.model import EvidenceKind, Level
 from concerted.dossiers.rotation import rotate
 from concerted.dossiers.verify import verify
+from concerted.settings import Settings
 from concerted.store.tables import audit_head, audit_log, metadata
 from concerted.store.tables import evidence as evidence_table
 
@@ -150,7 +151,8 @@ def test_key_rotation_reencrypts_everything(world: World) -> None:
     keyring, counts = rotate(env, drop_old=True)
     assert counts["files"] == 3 and counts["fields"] > 20
     assert [k.id for k in keyring.data_keys] != [old]
-    assert load_keyring(env.keyring.path or env.archive.root).data_keys == keyring.data_keys
+    reread = load_keyring(env.keyring.path or env.archive.root, passphrase(Settings()))
+    assert reread.data_keys == keyring.data_keys
     fresh = type(env)(env.engine, env.archive, keyring, env.max_upload)
     assert verify(fresh) == []
     assert old not in _dump(world).replace(f'"key_id": "{old}"', "")

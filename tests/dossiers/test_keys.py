@@ -14,7 +14,8 @@ from click.testing import CliRunner, Result
 from dossier_world import PASSWORD, PDF
 
 from concerted.cli import cli
-from concerted.dossiers.keys import load_keyring
+from concerted.dossiers.keys import load_keyring, passphrase
+from concerted.settings import Settings
 
 MARKER = b"Witness W-7 names the officer who ordered the transfers"
 SUITE_PASSPHRASE = "the test suite's passphrase, not a secret"
@@ -134,7 +135,7 @@ def test_changing_the_passphrase(tmp_path: Path) -> None:
 def test_a_clear_keyring_of_an_older_concerted_is_wrapped_on_first_read(tmp_path: Path) -> None:
     sh, _ = _instance_with_evidence(tmp_path)
     path = tmp_path / "data" / "keys" / "keyring.json"
-    keyring = load_keyring(path)
+    keyring = load_keyring(path, passphrase(Settings()))
     clear = {"data_keys": [{"id": k.id, "key": base64.b64encode(k.key).decode(),
                             "created": k.created, "active": k.active}
                            for k in keyring.data_keys],
@@ -146,14 +147,14 @@ def test_a_clear_keyring_of_an_older_concerted_is_wrapped_on_first_read(tmp_path
     path.write_text(json.dumps(clear))  # what Concerted wrote before keys were wrapped
     assert "intact" in sh("audit", "verify").stdout
     assert "data_keys" not in path.read_text()
-    assert load_keyring(path) == keyring
+    assert load_keyring(path, passphrase(Settings())) == keyring
 
 
 def test_standard_kdf_parameters_outside_the_test_suite(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONCERTED_KEY_KDF_TEST")
-    load_keyring(tmp_path / "keyring.json", create=True)
+    load_keyring(tmp_path / "keyring.json", passphrase(Settings()), create=True)
     kdf = json.loads((tmp_path / "keyring.json").read_text())["kdf"]
     assert kdf["name"] == "argon2id"
     assert (kdf["time_cost"], kdf["memory_cost"], kdf["parallelism"]) == (3, 65536, 4)
-    assert load_keyring(tmp_path / "keyring.json").active_data_key()
+    assert load_keyring(tmp_path / "keyring.json", passphrase(Settings())).active_data_key()

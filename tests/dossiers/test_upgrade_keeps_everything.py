@@ -27,9 +27,10 @@ from sqlalchemy import Engine, MetaData, create_engine, func, select, text
 
 from concerted import sources
 from concerted.cli import cli
-from concerted.dossiers.keys import load_keyring
+from concerted.dossiers.keys import load_keyring, passphrase
 from concerted.resolve import journal
 from concerted.resolve.judgements import Judgement, JudgementRecord
+from concerted.settings import Settings
 from concerted.store.db import normalise_url
 from concerted.store.migrate import BASELINE, VERSION_TABLE, current_revision, downgrade
 from concerted.store.migrate import head_revision as newest
@@ -98,7 +99,7 @@ def _to_pre_migration_store(engine: Engine, keyring_path: Path) -> None:
     downgrade(engine, BASELINE)
     with engine.begin() as conn:
         conn.execute(text(f"DROP TABLE {VERSION_TABLE}"))
-    keyring = load_keyring(keyring_path)
+    keyring = load_keyring(keyring_path, passphrase(Settings()))
     keyring_path.write_text(json.dumps({  # the clear JSON keyring of the baseline's code
         "data_keys": [{"id": k.id, "key": base64.b64encode(k.key).decode(),
                        "created": k.created, "active": k.active} for k in keyring.data_keys],

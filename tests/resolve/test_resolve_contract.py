@@ -4,10 +4,10 @@ system links, the review queue, targets, and judgements that survive re-runs."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
+from concerted import clock
 from concerted.model import Listing
 from concerted.reports.load import load_inputs
 from concerted.resolve import journal
@@ -46,20 +46,18 @@ def test_system_judgements_are_attributed(engine: Engine) -> None:
     assert again.linked == 0 and len(journal.load(engine)) == len(records)  # no duplicates
 
 
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
 
 def test_judgements_survive_new_snapshots_and_reruns(
         engine: Engine, listings: list[Listing], store: Callable[..., None]) -> None:
     run(engine, CONFIG)
     rejected = ("au_dfat:2961", "us_ofac_sdn:23343")
-    journal.append(engine, [JudgementRecord.make(*rejected, Judgement.NEGATIVE, "alice", _now())])
+    journal.append(engine, [JudgementRecord.make(*rejected, Judgement.NEGATIVE, "alice",
+                                                 clock.precise_stamp())])
     queued = journal.queue(engine)
     confirmed = (queued[0].left, queued[0].right) if queued else None
     if confirmed:
         journal.append(engine, [JudgementRecord.make(*confirmed, Judgement.POSITIVE, "bob",
-                                                     _now())])
+                                                     clock.precise_stamp())])
     store(engine, listings, "2025-02-01")  # a new snapshot of every list
     run(engine, CONFIG)
     target = together(engine)

@@ -14,7 +14,8 @@ import pytest
 from concerted.model import Identifier, Listing
 from concerted.sources import gb_hmt_conlist
 from concerted.sources.base import Parsed
-from concerted.sources.gb_shared import CONLIST, iso_date, split_items
+from concerted.sources.dates import iso_date
+from concerted.sources.gb_shared import CONLIST, split_items
 
 FORMS = ("ConList.xlsx", "ConList.csv", "ConList.xml")
 

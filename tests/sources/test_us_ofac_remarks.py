@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from concerted.model import Identifier, Name, ProgramRef
-from concerted.sources.us_ofac_dates import iso_date, iso_date_text
+from concerted.sources.dates import iso_date, partial_date
+from concerted.sources.us_ofac_dates import iso_date_text
 from concerted.sources.us_ofac_facts import Facts, natural_order, split_identifier
 from concerted.sources.us_ofac_remarks import CUT_MARK, parse_remarks
 from concerted.sources.us_ofac_vocab import match_label, program_ref
@@ -39,9 +40,22 @@ def test_printed_dates(printed: str, iso: str | None) -> None:
 
 
 def test_advanced_date_parts() -> None:
-    assert iso_date("1986", "12", "10") == "1986-12-10"
-    assert iso_date("1986", None, "10") == "1986"
-    assert iso_date(None) is None
+    assert partial_date("1986", "12", "10") == "1986-12-10"
+    assert partial_date("1986", None, "10") == "1986"
+    assert partial_date("1986", "00", "10") == "1986"
+    assert partial_date("1986", "13") is None
+    assert partial_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [("05/08/2026", "2026-08-05"),  # the EU CSV's fileGenerationDate
+     ("2026-08-05T10:11:12.123+02:00", "2026-08-05"),  # the EU XML's generationDate
+     ("00/00/1958", "1958"), ("dd/mm/1958", "1958"), ("00/03/1958", "1958-03"),  # UK
+     ("3/1958", "1958-03"), ("1958", "1958"), ("31/13/1958", None), ("", None), (None, None)],
+)
+def test_one_date_reader(printed: str | None, iso: str | None) -> None:
+    assert iso_date(printed) == iso
 
 
 def test_zhu_hailun_remark() -> None:

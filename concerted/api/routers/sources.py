@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from concerted import clock
 from concerted.api import checks
 from concerted.api.deps import EngineDep, StateDep
 from concerted.api.errors import ApiError
@@ -24,7 +25,7 @@ DayText = Annotated[str | None, Query(examples=["2022-12-09"])]
 @router.get("/sources", response_model=list[SourceInfo])
 def list_sources(state: StateDep) -> list[dict[str, Any]]:
     """Each official list held: snapshots, the newest and its age, listings per program."""
-    return sources_view(state, date.today())
+    return sources_view(state, clock.today())
 
 
 def _known(state: StateDep, source: str) -> None:
@@ -54,4 +55,4 @@ def amendment(state: StateDep, engine: EngineDep, source: str, listing_key: str,
 @router.get("/dashboard")
 def dashboard_data(state: StateDep, engine: EngineDep) -> dict[str, Any]:
     """The dashboard: sources and freshness, recent changes and rounds, top gaps, per year."""
-    return dashboard(engine, state, date.today())
+    return dashboard(engine, state, clock.today())
