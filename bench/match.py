@@ -46,8 +46,8 @@ def _cli(url: str, data: Path) -> float:
 
 def _in_process(url: str, data: Path) -> tuple[float, float]:
     """Seconds to load the kept matcher, and to match once with it."""
-    from concerted.matching.kept import kept_matcher
     from concerted.matching.query import query_from_options
+    from concerted.state.kept_matcher import kept_matcher
     from concerted.store.db import connect
 
     start = time.perf_counter()

@@ -35,6 +35,7 @@ def _formula(value: Any) -> bool:
 
 def xlsx_append(sheet: Worksheet | WriteOnlyWorksheet, values: Iterable[Any]) -> None:
     """Append one row; text that would be read as a formula is stored as text."""
+    # Imported here for start-up time only: CSV and JSON answers never load openpyxl.
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from concerted.dossiers.targets import Suggestion, suggest_targets
 from concerted.labels import listing_label
-from concerted.matching.kept import kept_matcher
+from concerted.state.kept_matcher import kept_matcher
 
 __all__ = ["choose_target", "describe"]
 

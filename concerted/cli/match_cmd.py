@@ -2,7 +2,7 @@
 
 Kept light on purpose (issue 12: a warm answer under a second): only what answering from the
 kept matcher needs is imported here; the parsers, the program registry and the web state
-are imported only when the kept matcher has to be built (`matching.kept`).
+are imported only when the kept matcher has to be built (`state.kept_matcher`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import click
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.matching.kept import kept_matcher
 from concerted.matching.query import (
     DEFAULT_LIMIT,
     DEFAULT_THRESHOLD,
@@ -21,6 +20,7 @@ from concerted.matching.query import (
     check_request,
     query_from_options,
 )
+from concerted.state.kept_matcher import kept_matcher
 
 __all__ = ["register"]
 

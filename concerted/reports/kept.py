@@ -5,7 +5,7 @@ targets), their designations and each analysis asked for are computed once for a
 the store and kept in the data folder (`<data>/derived/`), so the read commands (`concerted
 rounds`, `gaps`, `coverage`, `lags`, `stats`) answer from them until the store changes. A
 state is the store's fingerprint (snapshots, parser versions, judgements, the review queue:
-`concerted.state.fingerprint`) with the Concerted version; results of any other state are
+`concerted.store.fingerprint`) with the Concerted version; results of any other state are
 let go when a new one is kept. The files are Python pickles: the folder must be trusted as
 the store itself is (it sits beside the archive). An empty store keeps nothing.
 """
@@ -32,7 +32,7 @@ from concerted.analysis.partners import registry_eligibility
 from concerted.analysis.rounds import Round
 from concerted.analysis.suite import Analysis, AnalysisConfig
 from concerted.reports.load import load_inputs
-from concerted.state.fingerprint import store_fingerprint
+from concerted.store.fingerprint import store_fingerprint
 
 __all__ = ["Keeper", "KeptAnalysis"]
 

@@ -10,32 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
 
-from concerted.resolve.judgements import JudgementRecord
+from concerted.resolve.judgements import JudgementRecord, QueueItem
 from concerted.store.tables import judgements, resolve_queue
 
 __all__ = ["QueueItem", "append", "load", "queue", "replace_queue"]
-
-
-@dataclass(frozen=True)
-class QueueItem:
-    left: str
-    right: str
-    score: float
-    features: list[dict[str, Any]]
-    # band: between the thresholds; chain: refused by the chaining check; same_list: two
-    # entries of one list without the identity evidence the system links them on
-    reason: str
-    created_at: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"left": self.left, "right": self.right, "score": self.score,
-                "features": self.features, "reason": self.reason,
-                "created_at": self.created_at}
 
 
 def _row(record: JudgementRecord) -> dict[str, Any]:

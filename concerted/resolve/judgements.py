@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["SYSTEM", "Judgement", "JudgementRecord", "effective", "pair_key"]
+__all__ = ["SYSTEM", "Judgement", "JudgementRecord", "QueueItem", "effective", "pair_key"]
 
 SYSTEM = "system"
 
@@ -110,3 +110,22 @@ def effective(records: Iterable[JudgementRecord]) -> dict[tuple[str, str], Judge
         if found is not None and found.judgement is not Judgement.NO_JUDGEMENT:
             chosen[key] = found
     return chosen
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A pair waiting in the review queue, with its scoring explanation."""
+
+    left: str
+    right: str
+    score: float
+    features: list[dict[str, Any]]
+    # band: between the thresholds; chain: refused by the chaining check; same_list: two
+    # entries of one list without the identity evidence the system links them on
+    reason: str
+    created_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"left": self.left, "right": self.right, "score": self.score,
+                "features": self.features, "reason": self.reason,
+                "created_at": self.created_at}

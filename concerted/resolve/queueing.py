@@ -9,8 +9,7 @@ make one target of two bodies of one list, and the likeliest pair for each two t
 
 from __future__ import annotations
 
-from concerted.resolve.journal import QueueItem
-from concerted.resolve.judgements import pair_key
+from concerted.resolve.judgements import QueueItem, pair_key
 from concerted.resolve.linker import Linker
 from concerted.resolve.record import Record
 from concerted.resolve.score import Score

@@ -2,6 +2,6 @@
 state (`state.model.State`, built by `state.build`), and a cache (`state.cache.StateCache`)
 that recomputes them in the background when a snapshot is ingested or a judgement recorded.
 
-Nothing is imported here: a command that needs only `state.fingerprint` (the kept matcher,
-the kept reports) does not pay for building the whole state's imports.
+Nothing is imported here: a command that needs only the kept matcher
+(`state.kept_matcher`) does not pay for building the whole state's imports.
 """

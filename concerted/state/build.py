@@ -13,8 +13,8 @@ from concerted.reports.load import load_inputs
 from concerted.resolve import journal
 from concerted.resolve.judgements import effective
 from concerted.sources import SOURCES
-from concerted.state.fingerprint import store_fingerprint
 from concerted.state.model import State
+from concerted.store.fingerprint import store_fingerprint
 from concerted.store.reader import Reader
 
 __all__ = ["RESOLVED", "UNRESOLVED", "build_state", "listing_index"]

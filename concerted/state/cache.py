@@ -16,8 +16,8 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from concerted.state.build import build_state
-from concerted.state.fingerprint import store_fingerprint
 from concerted.state.model import State
+from concerted.store.fingerprint import store_fingerprint
 
 __all__ = ["StateCache"]
 

@@ -26,6 +26,8 @@ from sqlalchemy.exc import DBAPIError
 
 from concerted.store.tables import metadata
 
+# Alembic is imported inside the functions that run it, for start-up time only: opening a
+# store that is already at the head revision (every command) never imports it.
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory

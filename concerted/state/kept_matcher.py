@@ -1,6 +1,7 @@
 """The matcher for `concerted match`, kept on disk per store state.
 
-Orchestrator. Building what the matcher keeps (`MatchData`: the name index over every
+Orchestrator (in `state`, above `matching` and `reports`, whose parts it puts together).
+Building what the matcher keeps (`MatchData`: the name index over every
 listing, the targets, which listings are current) reads and resolves the whole store, about
 as long as the web app's state (seconds); it is written once per store state to
 `<data dir>/cache/` and read back in a fraction of a second while the store has not changed
@@ -24,7 +25,7 @@ from sqlalchemy import Engine
 from concerted import __version__
 from concerted.analysis.inputs import ListingKey
 from concerted.matching.matcher import MatchData, Matcher, Seen, match_data
-from concerted.state.fingerprint import store_fingerprint
+from concerted.store.fingerprint import store_fingerprint
 from concerted.store.reader import Reader
 from concerted.territories import learn
 
@@ -36,8 +37,9 @@ _FORMAT = 3  # bump when MatchData or NameIndex change shape
 
 def build_match_data(engine: Engine) -> MatchData:
     """What the web app's state builds, the matcher's part only."""
-    # Imported here, not above: a warm `concerted match` never builds, and these bring in
-    # the parsers, the program registry and the web state (about a second to import).
+    # Imported here, not above, for start-up time only (no cycle: both are lower layers): a
+    # warm `concerted match` never builds, and these bring in the parsers, the program
+    # registry and the web state (about a second to import).
     from concerted.reports.load import load_inputs
     from concerted.state.build import listing_index
 
