@@ -9,14 +9,16 @@ the value is kept exactly. Numbers and dates are left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # openpyxl costs a CSV or JSON answer half a second to import
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["FORMULA_START", "csv_cell", "csv_row", "xlsx_append"]
+__all__ = ["FORMULA_START", "csv_cell", "csv_row", "csv_text", "xlsx_append"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,6 +29,17 @@ def csv_cell(value: Any) -> Any:
 
 def csv_row(row: dict[str, Any]) -> dict[str, Any]:
     return {key: csv_cell(value) for key, value in row.items()}
+
+
+def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """Rows as one CSV text: a header, then `columns` of each row (others left out), every
+    cell formula-safe, `\n` line ends. The one CSV writer of the exports."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({c: csv_cell(row.get(c)) for c in columns} for row in rows)
+    return out.getvalue()
 
 
 def _formula(value: Any) -> bool:

@@ -7,12 +7,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from concerted.cells import csv_row
+from concerted.cells import csv_text
 from concerted.programs.registry import all_programs, conduct_vocabulary
 from concerted.programs.schema import Program
 from concerted.programs.views import program_heading
@@ -28,7 +26,6 @@ __all__ = [
     "matrix_columns",
     "matrix_csv",
     "select",
-    "to_csv",
 ]
 
 COVERED = "yes"
@@ -78,15 +75,7 @@ def criteria_rows(programs: Iterable[Program] | None = None) -> list[dict[str, s
 
 
 def matrix_csv(programs: Iterable[Program] | None = None) -> str:
-    return to_csv(matrix(programs), matrix_columns())
-
-
-def to_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(csv_row(row) for row in rows)
-    return out.getvalue()
+    return csv_text(matrix(programs), matrix_columns())
 
 
 def _row(program: Program) -> dict[str, Any]:

@@ -4,7 +4,6 @@ FollowTheMoney entities, and any flat rows (gaps) as CSV or XLSX. Returns bytes;
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -13,7 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from concerted.analysis.inputs import Target
-from concerted.cells import csv_cell, xlsx_append
+from concerted.cells import csv_text, xlsx_append
 from concerted.resolve.export import TARGET_COLUMNS, Records, target_entities, target_rows
 from concerted.state.model import State
 
@@ -44,12 +43,8 @@ def rows_to(fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) ->
         out = io.BytesIO()
         book.save(out)
         return out.getvalue()
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=list(columns), extrasaction="ignore",
-                            lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({c: csv_cell(_cell(row.get(c))) for c in columns} for row in rows)
-    return text.getvalue().encode("utf-8")
+    return csv_text(({c: _cell(row.get(c)) for c in columns} for row in rows),
+                    columns).encode("utf-8")
 
 
 def targets_to(fmt: str, targets: Iterable[Target], records: Records) -> bytes:
