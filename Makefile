@@ -1,7 +1,7 @@
 .PHONY: install test lint typecheck bench serve ingest
 
 install:
-	python3 -m venv .venv && .venv/bin/pip install -e '.[dev]'
+	python3 -m venv .venv && .venv/bin/pip install -c constraints.txt -e '.[dev]'
 
 test:
 	.venv/bin/python -m pytest
