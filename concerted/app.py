@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from concerted import __version__
+from concerted.accounts import passwords
 from concerted.api import access_log, api_router, root_router
 from concerted.api.body_limit import FORM_ROOM, BodyLimit
 from concerted.api.checks import reject_unknown_params
@@ -47,6 +48,7 @@ def create_app(settings: Settings, options: AppOptions | None = None) -> FastAPI
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        passwords.prepare()  # the first unknown-user login must not take longer than others
         if chosen.warm_state:
             threading.Thread(target=cache.current, name="concerted-warm", daemon=True).start()
         yield

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-__all__ = ["MIN_LENGTH", "check_strength", "hash_password", "needs_rehash", "verify_password"]
+__all__ = ["MIN_LENGTH", "check_strength", "hash_password", "needs_rehash", "prepare",
+           "verify_password"]
 
 MIN_LENGTH = 12
 _HASHER = PasswordHasher()
-# A fixed hash to verify against when the user does not exist, so that a login for an unknown
-# e-mail takes as long as one for a known e-mail (no user enumeration by timing).
-_DUMMY = _HASHER.hash("concerted-dummy-password")
+
+
+@cache
+def _dummy() -> str:
+    """A fixed hash to verify against when the user does not exist, so that a login for an
+    unknown e-mail takes as long as one for a known e-mail (no user enumeration by timing).
+    Made on first use, not at import: every CLI command imports this module, and an argon2
+    hash costs tens of milliseconds (seconds on a loaded machine)."""
+    return _HASHER.hash("concerted-dummy-password")
+
+
+def prepare() -> None:
+    """Make the dummy hash now (the server calls it on start)."""
+    _dummy()
 
 
 MIN_DISTINCT = 5
@@ -37,7 +51,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _HASHER.verify(password_hash or _DUMMY, password) and password_hash is not None
+        return _HASHER.verify(password_hash or _dummy(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
