@@ -41,7 +41,11 @@ class Change:
 
 
 def amended_fields(old: Listing, new: Listing) -> tuple[str, ...]:
-    return tuple(f for f in _COMPARED if getattr(old, f) != getattr(new, f))
+    """The fields the list changed. A listing date that one reading has and the other lacks
+    is not one: OFAC's CSV set prints no dates and its advanced XML does, so a snapshot
+    fetched with the XML (or without it, when it failed) would otherwise "amend" every entry."""
+    return tuple(f for f in _COMPARED if getattr(old, f) != getattr(new, f)
+                 and not (f == "listed_on" and None in (old.listed_on, new.listed_on)))
 
 
 def _name_key(listing: Listing) -> str:
@@ -88,9 +92,9 @@ def diff(old: Mapping[str, Listing], new: Mapping[str, Listing], *,
         before = old.get(key)
         if before is None:
             result.append(_change("added", listing))
-        elif before != listing:
+        elif before != listing and (changed := amended_fields(before, listing)):
             if not reuses_keys or same_subject(before, listing):
-                result.append(_change("amended", listing, fields=amended_fields(before, listing)))
+                result.append(_change("amended", listing, fields=changed))
             else:
                 result.append(_change("removed", before, reused_key=True))
                 result.append(_change("added", listing, reused_key=True))

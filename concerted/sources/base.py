@@ -71,6 +71,10 @@ class Source:
     cadence_days: int = 7  # how often the list is expected to change at most
     verified: bool = True  # False where no real file has been seen (EU)
     companions: tuple[str, ...] = field(default=())  # file names that belong to one set
+    # A file published beside the set's CSV files that dates each entry (OFAC's
+    # sdn_advanced.xml): fetched with the set when there; the set is taken without it
+    # (undated, dated by the snapshot history) when it is missing, fails or is refused.
+    dated_by: str | None = None
     max_shrink: float = 0.10  # the share a list may lose between two neighbouring publications
     # Whether the publisher has given one key to a different subject (DFAT has reused
     # reference numbers). Only then can a changed entry be a removal plus an addition;

@@ -121,7 +121,9 @@ SOURCE = Source(
     jurisdiction="us",
     title="Specially Designated Nationals and Blocked Persons List (SDN)",
     publisher="U.S. Department of the Treasury, Office of Foreign Assets Control (OFAC)",
-    url="https://www.treasury.gov/ofac/downloads/sdn.csv",
+    # OFAC's Sanctions List Service, where www.treasury.gov/ofac/downloads/ now redirects
+    # (another host: fetch refuses cross-host redirects). Its files are named in capitals.
+    url="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV",
     formats=("csv", "xml"),
     # Shared history: 6,068 (2018-01-27) .. 14,965 (2024-05-03) listings. The fixed floor
     # is half the smallest real file; a file cut short today is caught by comparing it with
@@ -133,4 +135,7 @@ SOURCE = Source(
     cadence_days=1,
     verified=True,
     companions=("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv", "sdn.xml", "sdn_advanced.xml"),
+    # Only the advanced XML prints each entry's designation date; read beside the CSV set it
+    # dates the same entries the stored CSV history holds (us_ofac_sdn.parse).
+    dated_by="sdn_advanced.xml",
 )

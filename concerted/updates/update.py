@@ -6,6 +6,8 @@ with its reason and the last good snapshot stays current. The conditional-reques
 are remembered only once a body was accepted, so a refused one is downloaded again next time.
 A file of a set (OFAC's sdn.csv) brings its companion CSV files from the same address: one
 set, fetched and checked alike, ingested together; a companion the server lacks (404) is noted.
+A set's dating file (OFAC's sdn_advanced.xml, `Source.dated_by`) comes along when it can: the
+set is ingested without it, undated and saying why, when it is missing, fails or is refused.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from concerted.updates import runs
 from concerted.updates.runs import RunResult
 from concerted.updates.settings import FetchSettings
 
-__all__ = ["FetchOutcome", "companion_urls", "file_name", "update_source"]
+__all__ = ["FetchOutcome", "companion_urls", "dating_url", "file_name", "update_source"]
 
 
 @dataclass(frozen=True)
@@ -83,16 +85,26 @@ def _update(engine: Engine, archive: Archive, client: httpx.Client, source: Sour
     got = download(client, url, validators, settings.policy)
     remembered = runs.load_companions(engine, source.id)
     extra, missing = _download_companions(client, source, url, remembered, settings.policy)
-    note = _missing_note(missing)
+    undated = _download_dating(client, source, url, remembered, settings.policy, extra, missing)
+    note = _joined(_missing_note(missing), undated)
     gone = not remembered.keys().isdisjoint(missing.values())  # the set lost a file
     if got.data is None and all(d.data is None for d in extra.values()) and not gone:
         runs.touch_state(engine, source.id, clock.stamp())
-        return FetchOutcome(source.id, url, RunResult("not_modified", note, status_code=304))
+        return FetchOutcome(source.id, url, RunResult("not_modified", _missing_note(missing),
+                                                      status_code=304))
     # One changed file changes the set, which is ingested whole: a file the server said we
     # hold is simply downloaded again rather than looked up in the archive.
     main, data = _whole(client, got, settings.policy)
     files = {name: _whole(client, d, settings.policy) for name, d in extra.items()}
-    return _accept(engine, archive, source, main, data, files, note)
+    outcome = _accept(engine, archive, source, main, data, files, note)
+    if outcome.ok or source.dated_by not in files:
+        return outcome
+    # The dating file may be what was refused (it is the least proven reading): the set
+    # without it is the fallback, undated, with the reason it was left out.
+    without = {name: got for name, got in files.items() if name != source.dated_by}
+    why = f"{source.dated_by} left out, the list taken undated: {outcome.result.error}"
+    fallback = _accept(engine, archive, source, main, data, without, _joined(note, why))
+    return fallback if fallback.ok else outcome
 
 
 def companion_urls(url: str, source: Source) -> dict[str, str]:
@@ -103,6 +115,40 @@ def companion_urls(url: str, source: Source) -> dict[str, str]:
         return {}
     others = [n for n in source.companions if n.endswith(".csv") and n != name.lower()]
     return {other: urljoin(url, other.upper() if name.isupper() else other) for other in others}
+
+
+def dating_url(url: str, source: Source) -> str | None:
+    """The address of the file that dates the set's entries (`Source.dated_by`), beside a CSV
+    of the set, in capitals when its name is: OFAC's SDN_ADVANCED.XML beside SDN.CSV."""
+    name = basename(urlsplit(url).path)
+    if source.dated_by is None or name.lower() not in source.companions \
+            or not name.lower().endswith(".csv"):
+        return None
+    return urljoin(url, source.dated_by.upper() if name.isupper() else source.dated_by)
+
+
+def _download_dating(client: httpx.Client, source: Source, url: str,
+                     remembered: dict[str, Validators], policy: HttpPolicy,
+                     extra: dict[str, Download], missing: dict[str, str]) -> str | None:
+    """Add the dating file to `extra`; on a 404 to `missing` (the set lost it, if it had it).
+    Any failure leaves the set undated rather than failing it: the CSV set is the fallback.
+    Says why when the file is not there."""
+    address = dating_url(url, source)
+    if address is None or source.dated_by is None:
+        return None
+    try:
+        extra[source.dated_by] = download(client, address, remembered.get(address, Validators()),
+                                          policy)
+    except FetchError as exc:
+        if exc.status_code == 404:
+            missing[source.dated_by] = address
+            return None  # named with the other missing files
+        return f"{address}: {exc.reason}; the list is taken without it, undated"
+    return None
+
+
+def _joined(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None
 
 
 def _download_companions(client: httpx.Client, source: Source, url: str,
