@@ -131,5 +131,6 @@ def judgement_label(judgement: str, user: str, score: float | None = None) -> st
     """"linked automatically (score 0.998)", "kept apart by ana@example.org"."""
     verb = {"positive": "linked", "negative": "kept apart", "unsure": "left undecided"
             }.get(judgement, judgement)
-    who = "automatically" if user == "system" else f"by {user}"
+    # "reviewer" is who a person is to readers who may not see e-mail addresses.
+    who = {"system": "automatically", "reviewer": "by a reviewer"}.get(user, f"by {user}")
     return f"{verb} {who}" + (f" (score {score:.3f})" if score is not None else "")

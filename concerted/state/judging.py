@@ -2,18 +2,19 @@
 the resolve package's journal) and read them, and the queue of pairs waiting for a person.
 
 A thin adapter over `concerted.resolve.journal`, so the surfaces need no other module.
-People's judgements are read straight from the journal's tables (the system's automatic
-links are thousands, and a page needs only the people's).
+Judgements are read straight from the journal's table, a page at a time (the automatic links
+`concerted resolve` makes are thousands).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, exists, select
+from sqlalchemy import Engine, Select, exists, func, select
 
 from concerted import clock
 from concerted.analysis.inputs import ListingKey
+from concerted.labels import jurisdiction_name
 from concerted.model import ListingRef
 from concerted.resolve import journal
 from concerted.resolve.judgements import SYSTEM, JudgementRecord
@@ -21,8 +22,8 @@ from concerted.state.model import State
 from concerted.store.tables import judgements as journal_table
 from concerted.store.tables import resolve_queue
 
-__all__ = ["DECISIONS", "REVIEWERS_ONLY", "anonymised", "available", "judgements",
-           "record", "review_batch", "review_queue"]
+__all__ = ["DECISIONS", "REVIEWERS_ONLY", "WHO", "ReviewBatch", "anonymised", "available",
+           "judgements", "record", "review_batch", "review_queue"]
 
 DECISIONS = ("positive", "negative", "unsure")
 REVIEWERS_ONLY = ("recording judgements needs the reviewer role: judging which listings are "
@@ -55,43 +56,66 @@ def record(engine: Engine, left: ListingKey, right: ListingKey, decision: str, u
             "score": row.score, "user": row.user, "created_at": row.created_at}
 
 
-def _people(engine: Engine) -> list[dict[str, Any]]:
-    """People's judgements, newest first."""
+WHO = ("all", "people", "system")  # whose judgements to read: `system` is resolve's links
+
+
+def _query(who: str) -> Select[Any]:
     table = journal_table
     query = select(table.c.left_ref, table.c.right_ref, table.c.judgement, table.c.score,
-                   table.c.user, table.c.created_at, table.c.id).where(table.c.user != SYSTEM)
+                   table.c.user, table.c.created_at)
+    if who == "people":
+        query = query.where(table.c.user != SYSTEM)
+    elif who == "system":
+        query = query.where(table.c.user == SYSTEM)
+    elif who != "all":
+        raise ValueError(f"whose judgements: one of {', '.join(WHO)}, not {who!r}")
+    return query
+
+
+def _row(r: Any) -> dict[str, Any]:
+    return {"left": r.left_ref, "right": r.right_ref, "judgement": r.judgement,
+            "score": r.score, "user": r.user, "created_at": r.created_at}
+
+
+def _people(engine: Engine) -> list[dict[str, Any]]:
+    """People's judgements, newest first."""
+    return judgements(engine, limit=None, who="people")[1]
+
+
+def judgements(engine: Engine, limit: int | None = 200, offset: int = 0, who: str = "people"
+               ) -> tuple[int, list[dict[str, Any]]]:
+    """How many judgements `who` made in all, and a page of them, newest first (people's,
+    the links `concerted resolve` made, or all)."""
+    query = _query(who)
+    counted = select(func.count()).select_from(query.subquery())
+    page = (query.order_by(journal_table.c.created_at.desc(), journal_table.c.id.desc())
+            .offset(offset).limit(limit))
     with engine.connect() as conn:
-        found = [{"left": r.left_ref, "right": r.right_ref, "judgement": r.judgement,
-                  "score": r.score, "user": r.user, "created_at": r.created_at,
-                  "_order": (r.created_at, r.id)} for r in conn.execute(query)]
-    found.sort(key=lambda r: r.pop("_order"), reverse=True)
-    return found
+        total = conn.execute(counted).scalar_one()
+        return total, [_row(r) for r in conn.execute(page)]
 
 
-def judgements(engine: Engine, limit: int = 200, offset: int = 0,
-               include_system: bool = False) -> list[dict[str, Any]]:
-    """Newest first; people's only unless `include_system` (`concerted resolve`'s links)."""
-    if include_system:
-        rows = list(reversed(journal.load(engine)))[offset:offset + limit]
-        return [{"left": r.left, "right": r.right, "judgement": r.judgement.value,
-                 "score": r.score, "user": r.user, "created_at": r.created_at} for r in rows]
-    return _people(engine)[offset:offset + limit]
+class ReviewBatch(NamedTuple):
+    total: int  # every pair waiting for a person
+    changing_gaps: int  # of which a decision would change a gap
+    pairs: list[dict[str, Any]]  # the page asked for
 
 
 def review_queue(engine: Engine, state: State, limit: int = 20) -> list[dict[str, Any]]:
     """The first `limit` pairs of `review_batch`."""
-    return review_batch(engine, state, limit)[1]
+    return review_batch(engine, state, limit).pairs
 
 
 def review_batch(engine: Engine, state: State, limit: int = 20, offset: int = 0
-                 ) -> tuple[int, list[dict[str, Any]]]:
-    """How many pairs wait for a person, and one page of them: first those whose decision
-    would change a gap (one side's target is missing a jurisdiction the other's list is),
-    then the most likely; `{left, right, score, explanation, changes_gap}`."""
+                 ) -> ReviewBatch:
+    """The pairs waiting for a person, counted, and one page of them: first those whose
+    decision would change a gap (one side's target is missing a jurisdiction the other's list
+    is), then the most likely; `{left, right, score, explanation, changes_gap}`."""
     pairs = [{**p, "changes_gap": _gap_change(state, p["left"], p["right"])}
              for p in _waiting(engine, state)]
     pairs.sort(key=lambda p: (not p["changes_gap"], -float(p["score"] or 0)))
-    return len(pairs), pairs[offset:offset + limit]
+    return ReviewBatch(len(pairs), sum(1 for p in pairs if p["changes_gap"]),
+                       pairs[offset:offset + limit])
 
 
 def _gap_change(state: State, left: str, right: str) -> str:
@@ -102,7 +126,8 @@ def _gap_change(state: State, left: str, right: str) -> str:
         acted = {d.jurisdiction for d in state.by_target.get(other or "", ())}
         closed = sorted({m.jurisdiction for m in gap.missing} & acted) if gap else []
         if closed:
-            return f"would close the gap of {gap.name if gap else ''} for {', '.join(closed)}"
+            governments = ", ".join(jurisdiction_name(code) for code in closed)
+            return f"would close the gap of {gap.name if gap else ''} for {governments}"
     return ""
 
 

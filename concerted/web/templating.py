@@ -18,6 +18,7 @@ from concerted.labels import (
     GAP_SCORE_MEANING,
     JURISDICTION_NAMES,
     SOURCE_NAMES,
+    judgement_label,
     listed_label,
     listing_label,
     program_label,
@@ -39,6 +40,7 @@ def query_string(**params: Any) -> str:
 
 templates.env.globals["query"] = query_string
 templates.env.globals["GAP_SCORE_MEANING"] = GAP_SCORE_MEANING
+templates.env.globals["judgement_label"] = judgement_label
 templates.env.filters["country"] = lambda code: JURISDICTION_NAMES.get(code, code)
 templates.env.filters["program_label"] = program_label
 templates.env.filters["listing_label"] = listing_label

@@ -49,6 +49,10 @@ CASES = [
     ("/api/v1/exports/gaps?missing=xx", 400, "missing"),
     ("/api/v1/review?offset=-1", 400, "offset"),
     ("/api/v1/judgements?limit=0", 400, "limit"),
+    ("/api/v1/judgements?who=nobody", 400, "who"),
+    ("/api/v1/alerts?offset=-1", 400, "offset"),
+    ("/judgements?who=nobody", 400, "who"),
+    ("/review?offset=-1", 400, "offset"),
     ("/gaps?partner=gb", 400, "partner"),  # the web page, its HTML twin
 ]
 
@@ -71,3 +75,7 @@ def test_review_pages_through_every_waiting_pair(api: TestClient) -> None:
     # Pairs whose decision would change a gap come first.
     flags = [bool(p["changes_gap"]) for p in first["results"] + second["results"]]
     assert flags == sorted(flags, reverse=True)
+    every = [p for offset in range(0, first["total"], 200) for p in api.get(
+        "/api/v1/review", params={"limit": 200, "offset": offset}).json()["results"]]
+    assert len(every) == first["total"]
+    assert first["changing_gaps"] == sum(bool(p["changes_gap"]) for p in every) > 0

@@ -67,17 +67,28 @@ def _log_in(page: Page, next_path: str) -> None:
     page.get_by_role("button", name="Log in").click()
 
 
-def test_confirm_a_pair_in_the_review_queue(page: Page) -> None:
+def test_confirm_a_pair_in_the_review_queue_with_the_keys(page: Page) -> None:
     _log_in(page, "/review")
     expect(page).to_have_url(re.compile("/review$"))
-    first = page.locator("main section.card").first
-    pair = first.locator("input[name=left]").get_attribute("value")
-    first.get_by_role("button", name="Same: confirm").click()
-    expect(page).to_have_url(re.compile("/judgements"))
-    expect(page.get_by_role("status")).to_contain_text("Recorded: positive")
-    row = page.locator("tbody tr").filter(has_text=str(pair)).first
-    expect(row).to_contain_text(WRITER)
-    expect(row).to_contain_text("positive")
+    expect(page.locator("#keys")).to_be_visible()  # the hint shows once the keys work
+    expect(page.locator("#keys")).to_contain_text("y same")
+    pairs = page.locator("main section.pair")
+    expect(pairs.first).to_have_class(re.compile("current"))
+    page.keyboard.press("s")  # skip: the second pair is the one the keys act on
+    expect(pairs.nth(1)).to_have_class(re.compile("current"))
+    expect(pairs.first).not_to_have_class(re.compile("current"))
+    page.keyboard.press("k")
+    expect(pairs.first).to_have_class(re.compile("current"))
+    pair = pairs.first.locator("input[name=left]").get_attribute("value")
+    page.keyboard.press("y")  # posts the form as the button would, CSRF token and all
+    expect(page).to_have_url(re.compile(r"/review\?done=positive$"))
+    expect(page.get_by_role("status")).to_contain_text(f"Recorded: linked by {WRITER}")
+    expect(page.locator(f"main input[name=left][value='{pair}']")).to_have_count(0)
+    page.goto("/judgements?who=people")
+    row = page.locator("tbody tr").filter(has_text=f"linked by {WRITER}").first
+    expect(row).to_be_visible()
+    source, key = str(pair).split(":", 1)
+    expect(row.locator(f"a[href='/listings/{source}/{key}']")).to_have_count(1)
 
 
 def test_an_anonymous_user_cannot_write(page: Page, api: Any) -> None:

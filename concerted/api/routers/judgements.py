@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from concerted.api.deps import EngineDep, StateDep, WriterDep, who
+from concerted.api.deps import EngineDep, StateDep, WriterDep
+from concerted.api.deps import who as who_is
 from concerted.api.errors import ApiError
 from concerted.model import ListingRef
 from concerted.state import judging
@@ -29,24 +30,31 @@ def review_queue(state: StateDep, engine: EngineDep,
                  limit: Annotated[int, Query(ge=1, le=200)] = 20,
                  offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
     """Pairs of listings on different lists that may be one target: those whose decision
-    would change a gap first, then the most likely. `total` counts every waiting pair."""
-    total, pairs = judging.review_batch(engine, state, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "results": pairs}
+    would change a gap first, then the most likely. `total` counts every waiting pair,
+    `changing_gaps` those whose decision would change a gap."""
+    batch = judging.review_batch(engine, state, limit, offset)
+    return {"total": batch.total, "changing_gaps": batch.changing_gaps, "limit": limit,
+            "offset": offset, "results": batch.pairs}
 
 
 @router.get("/judgements")
 def list_judgements(request: Request, _state: StateDep, engine: EngineDep,
                     limit: Annotated[int, Query(ge=1, le=500)] = 50,
                     offset: Annotated[int, Query(ge=0)] = 0,
-                    include_system: bool = False) -> dict[str, Any]:
+                    include_system: bool = False,
+                    who: Annotated[Literal["all", "people", "system"] | None, Query(
+                        description="Whose: people's, the links `concerted resolve` made "
+                                    "(system), or all; overrides include_system.")] = None
+                    ) -> dict[str, Any]:
     """Judgements, newest first, and when (append-only); people's only unless
-    `include_system` (the links `concerted resolve` made). Who judged is shown to reviewers
-    only: to everyone else a person is `reviewer`."""
-    rows = judging.judgements(engine, limit, offset, include_system)
-    viewer = who(request).user
+    `include_system` or `who` says otherwise. Who judged is shown to reviewers only: to
+    everyone else a person is `reviewer`."""
+    total, rows = judging.judgements(engine, limit, offset,
+                                     who or ("all" if include_system else "people"))
+    viewer = who_is(request).user
     if viewer is None or not viewer.reviewer:
         rows = judging.anonymised(rows)
-    return {"limit": limit, "offset": offset, "results": rows}
+    return {"total": total, "limit": limit, "offset": offset, "results": rows}
 
 
 @router.post("/judgements", status_code=201)
