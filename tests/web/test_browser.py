@@ -116,3 +116,31 @@ def test_pages_work_on_a_phone(page: Page) -> None:
     page.goto("/search?q=zhu")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 400
+
+
+def _within_screen(page: Page, cell: Any) -> None:
+    expect(cell).to_be_visible()
+    box = cell.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+
+
+def test_at_375_px_the_menu_folds_and_key_columns_stay_on_screen(page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/gaps")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav).to_be_hidden()
+    page.get_by_text("Menu", exact=True).click()  # a CSS-only disclosure: no script needed
+    expect(nav.get_by_role("link", name="Review")).to_be_visible()
+    page.get_by_text("Menu", exact=True).click()
+    expect(nav).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    first = page.locator("table.stack tbody tr").first
+    _within_screen(page, first.locator('td[data-label="Not yet"]'))
+    _within_screen(page, first.locator('td[data-label="Score"]'))
+    page.goto("/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for row in page.locator("table.stack tbody tr").all():
+        _within_screen(page, row.locator('td[data-label="Status"]'))
+    page.set_viewport_size({"width": 1280, "height": 800})  # on a desk: no menu button
+    expect(page.get_by_text("Menu", exact=True)).to_be_hidden()
+    expect(nav.get_by_role("link", name="Review")).to_be_visible()
