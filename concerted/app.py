@@ -56,6 +56,9 @@ def create_app(settings: Settings, options: AppOptions | None = None) -> FastAPI
 
     app = FastAPI(title="Concerted", version=__version__, description=DESCRIPTION,
                   lifespan=lifespan, exception_handlers=HANDLERS,
+                  # /docs is concerted.web.api_docs (Swagger UI served locally); ReDoc
+                  # would load from a CDN, so it is not offered.
+                  docs_url=None, redoc_url=None,
                   dependencies=[Depends(reject_unknown_params)])
     app.state.engine = engine
     app.state.cache = cache

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 
 from concerted.web import (
     analyses_pages,
+    api_docs,
     auth_pages,
     dashboard_pages,
     list_pages,
@@ -25,5 +26,5 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 web_router = APIRouter(include_in_schema=False)
 for _module in (dashboard_pages, target_pages, analyses_pages, list_pages, program_pages,
-                review_pages, subscription_pages, auth_pages, dossier_pages):
+                review_pages, subscription_pages, auth_pages, dossier_pages, api_docs):
     web_router.include_router(_module.router)

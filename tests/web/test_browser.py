@@ -144,3 +144,30 @@ def test_at_375_px_the_menu_folds_and_key_columns_stay_on_screen(page: Page) -> 
     page.set_viewport_size({"width": 1280, "height": 800})  # on a desk: no menu button
     expect(page.get_by_text("Menu", exact=True)).to_be_hidden()
     expect(nav.get_by_role("link", name="Review")).to_be_visible()
+
+
+def test_the_api_docs_render_with_the_network_blocked(page: Page, server: str) -> None:
+    """Issue 14 item 7: every request to a host other than this app's is aborted, as on an
+    air-gapped machine; Swagger UI, served from /static, still renders the schema."""
+    asked_elsewhere: list[str] = []
+
+    def only_here(route: Any) -> None:
+        if route.request.url.startswith(server + "/"):
+            route.continue_()
+        else:
+            asked_elsewhere.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_here)
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    response = page.goto("/docs")
+    assert response is not None and "script-src 'self'" in response.headers[
+        "content-security-policy"]
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Concerted")
+    expect(page.locator(".opblock-summary-path", has_text="/api/v1/search").first
+           ).to_be_visible()
+    assert page.locator(".opblock").count() > 20
+    assert asked_elsewhere == [] and errors == []
+    assert page.request.get("/redoc").status == 404  # ReDoc would need a CDN: not offered
