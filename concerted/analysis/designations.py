@@ -62,10 +62,12 @@ class Designation:
         }
 
 
-def build_designations(inputs: Inputs) -> list[Designation]:
-    """Every designation of every target, sorted by target, jurisdiction and program."""
+def build_designations(inputs: Inputs, targets: Iterable[Target] | None = None
+                       ) -> list[Designation]:
+    """Every designation of every target (or of these `targets`, among the inputs'
+    listings), sorted by target, jurisdiction and program."""
     merged: dict[tuple[str, str, str], Designation] = {}
-    for target in inputs.targets:
+    for target in inputs.targets if targets is None else targets:
         for part in _target_parts(target, inputs):
             merged[part.key] = _merge(merged[part.key], part) if part.key in merged else part
     return [merged[key] for key in sorted(merged)]

@@ -25,7 +25,7 @@ from concerted.analysis.gap_score import GapWeights, score_gap
 from concerted.analysis.gap_types import EligibleProgram, Gap, Missing, NotKnown
 from concerted.analysis.holdings import Holding, stale_reason
 
-__all__ = ["EligibilityFn", "Gap", "GapConfig", "Missing", "Partner", "find_gaps",
+__all__ = ["EligibilityFn", "Gap", "GapConfig", "Missing", "Partner", "find_gaps", "gap_order",
            "staleness"]
 
 EligibilityFn = Callable[[str, str, Sequence[str]], Sequence[EligibleProgram]]
@@ -55,7 +55,13 @@ def find_gaps(designations: Iterable[Designation], partners: Sequence[Partner],
     for designation in designations:
         by_target.setdefault(designation.target_id, []).append(designation)
     gaps = (_gap(items, partners, eligible, config) for items in by_target.values())
-    return sorted((g for g in gaps if g is not None), key=lambda g: (-g.score, g.name))
+    return sorted((g for g in gaps if g is not None), key=gap_order)
+
+
+def gap_order(gap: Gap) -> tuple[float, str, str]:
+    """Highest score first, then by name (and id, so that the order is one however the
+    gaps were gathered)."""
+    return (-gap.score, gap.name, gap.target_id)
 
 
 def conduct_of(designations: Sequence[Designation], themes: Sequence[str]

@@ -18,7 +18,8 @@ from concerted.analysis.dates import Window, gap_days
 from concerted.analysis.designations import THEMATIC, Designation
 from concerted.analysis.round_types import Round, span
 
-__all__ = ["Round", "RoundConfig", "find_rounds", "in_themes"]
+__all__ = ["Events", "Round", "RoundConfig", "find_rounds", "in_themes", "joint_events",
+           "rounds_of"]
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,29 @@ class RoundConfig:
 
 def find_rounds(designations: Iterable[Designation], config: RoundConfig | None = None
                 ) -> list[Round]:
+    return rounds_of(joint_events(designations, config))
+
+
+Events = dict[str, list[list[Designation]]]
+
+
+def joint_events(designations: Iterable[Designation], config: RoundConfig | None = None
+                 ) -> Events:
+    """Each target's joint events (targets without any left out), in the designations'
+    order of targets: what rounds are made of."""
     config = config or RoundConfig()
     by_target: dict[str, list[Designation]] = {}
     for designation in designations:
         if _placeable(designation.listed_on, config):
             by_target.setdefault(designation.target_id, []).append(designation)
-    events = [event for items in by_target.values() for event in _events(items, config)]
-    return [Round(tuple(sorted(members, key=_order))) for members in _merge(events)]
+    found = {target: _events(items, config) for target, items in by_target.items()}
+    return {target: events for target, events in found.items() if events}
+
+
+def rounds_of(events: Events) -> list[Round]:
+    """The rounds these targets' joint events make (in the order of the targets given)."""
+    merged = _merge([event for found in events.values() for event in found])
+    return [Round(tuple(sorted(members, key=_order))) for members in merged]
 
 
 def _placeable(window: Window, config: RoundConfig) -> bool:

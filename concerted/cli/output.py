@@ -40,10 +40,15 @@ def _json(value: Any, level: int = 0) -> str:
         items = ",\n".join(inner + _json(item, level + 1) for item in value)
         return f"[\n{items}\n{pad}]"
     if level < 2 and isinstance(value, dict) and value:
-        items = ",\n".join(f"{inner}{json.dumps(str(key), ensure_ascii=False)}: "
+        items = ",\n".join(f"{inner}{_ENCODE(str(key))}: "
                            f"{_json(item, level + 1)}" for key, item in value.items())
         return f"{{\n{items}\n{pad}}}"
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return _ENCODE(value)
+
+
+# One encoder for every value: `json.dumps` with options builds a new one per call, which on
+# tens of thousands of small values cost more than encoding them.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str], title: str = "") -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -43,7 +43,15 @@ class UnknownConduct(ValueError):
     """A conduct term that is neither a category nor a group alias."""
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: the registry is read by every command that
+# names a program, and the pure-Python parser takes a quarter of a second over it.
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+
+class _StrictLoader(_SafeLoader):
     """SafeLoader that refuses a repeated key, which plain YAML silently overwrites."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:

@@ -6,8 +6,12 @@ the store and kept in the data folder (`<data>/derived/`), so the read commands 
 rounds`, `gaps`, `coverage`, `lags`, `stats`) answer from them until the store changes. A
 state is the store's fingerprint (snapshots, parser versions, judgements, the review queue:
 `concerted.store.fingerprint`) with the Concerted version; results of any other state are
-let go when a new one is kept. The files are Python pickles: the folder must be trusted as
-the store itself is (it sits beside the archive). An empty store keeps nothing.
+let go when a new one is kept. When only judgements changed since the last state kept, its
+inputs, designations, gaps and lags are brought up to them (`concerted.reports.rejudge`:
+only the targets the judgements reach are computed again) rather than computed whole; the
+judgements that state was computed under are kept beside it (`base-…`). The files are
+Python pickles: the folder must be trusted as the store itself is (it sits beside the
+archive). An empty store keeps nothing.
 """
 
 from __future__ import annotations
@@ -32,42 +36,62 @@ from concerted.analysis.partners import registry_eligibility
 from concerted.analysis.rounds import Round
 from concerted.analysis.suite import Analysis, AnalysisConfig
 from concerted.reports.load import load_inputs
+from concerted.reports.rejudge import Judged, besides_judgements, judged_now, rejudge
 from concerted.store.fingerprint import store_fingerprint
 
 __all__ = ["Keeper", "KeptAnalysis"]
 
 T = TypeVar("T")
-FORMAT = "1"  # bump when the kept objects change shape
+FORMAT = "2"  # bump when the kept objects change shape
 
 
 class Keeper:
-    """Values kept for one state of one store, by name."""
+    """Values kept for one state of one store, by name, and the judgements that state's
+    targets were formed under (`base`), which the next state's are brought up from."""
 
     def __init__(self, engine: Engine, folder: Path) -> None:
-        fingerprint = store_fingerprint(engine)
+        self.fingerprint = store_fingerprint(engine)
         self.folder = folder
-        self.enabled = not fingerprint.startswith("snapshots:0:")
-        state = "|".join((FORMAT, __version__, engine.url.render_as_string(), fingerprint))
-        self.state = hashlib.sha256(state.encode()).hexdigest()[:20]
+        self.enabled = not self.fingerprint.startswith("snapshots:0:")
+        self._url = engine.url.render_as_string()
+        self.state = self.state_of(self.fingerprint)
+        self._base = folder / f"base-{_hash(self._url, besides_judgements(self.fingerprint))}"
+
+    def state_of(self, fingerprint: str) -> str:
+        return _hash(self._url, fingerprint)
 
     def get(self, name: str, compute: Callable[[], T]) -> T:
         if not self.enabled:
             return compute()
-        path = self.folder / f"{self.state}-{hashlib.sha256(name.encode()).hexdigest()[:16]}"
-        try:
-            found: T = pickle.loads(path.read_bytes())
+        found: T | None = self.peek(name, self.state)
+        if found is not None:
             return found
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass  # not kept yet, or kept by another Concerted: compute it again
         value = compute()
-        self._keep(path, value)
+        self._keep(self._path(name, self.state), value)
         return value
+
+    def peek(self, name: str, state: str) -> Any:
+        """What is kept under `name` for `state` (None if nothing)."""
+        return _load(self._path(name, state))
+
+    def base(self) -> Judged | None:
+        """The judgements of the last state kept whose store differed from this one in its
+        judgements at most."""
+        found = _load(self._base) if self.enabled else None
+        return found if isinstance(found, Judged) else None
+
+    def set_base(self, judged: Judged) -> None:
+        if self.enabled and judged.fingerprint == self.fingerprint:
+            self._keep(self._base, judged)
+
+    def _path(self, name: str, state: str) -> Path:
+        return self.folder / f"{state}-{hashlib.sha256(name.encode()).hexdigest()[:16]}"
 
     def _keep(self, path: Path, value: object) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for old in self.folder.iterdir():  # other states' results are of no more use
-                if not old.name.startswith(self.state):
+                if not old.name.startswith(self.state) and old != self._base:
                     old.unlink(missing_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
@@ -76,8 +100,21 @@ class Keeper:
             pass  # a read-only data folder: answer without keeping
 
 
+def _load(path: Path) -> Any:
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # not kept yet, or kept by another Concerted: compute it again
+
+
+def _hash(url: str, fingerprint: str) -> str:
+    state = "|".join((FORMAT, __version__, url, fingerprint))
+    return hashlib.sha256(state.encode()).hexdigest()[:20]
+
+
 class KeptAnalysis(Analysis):
-    """`Analysis` whose inputs and results come from the `Keeper` when kept there."""
+    """`Analysis` whose inputs and results come from the `Keeper` when kept there; after
+    judgements only, from the previous state's, brought up to them (`reports.rejudge`)."""
 
     def __init__(self, keeper: Keeper, engine: Engine, config: AnalysisConfig,
                  one_per_listing: bool = False) -> None:
@@ -87,25 +124,62 @@ class KeptAnalysis(Analysis):
         self.eligible = registry_eligibility
         self._scope = "one per listing" if one_per_listing else "resolved"
 
+    def _name(self, name: str, config: bool) -> str:
+        return f"{self._scope}|{name}|{self.config!r}" if config else f"{self._scope}|{name}"
+
     def _kept(self, name: str, compute: Callable[[], T], config: bool = True) -> T:
-        key = f"{self._scope}|{name}|{self.config!r}" if config else f"{self._scope}|{name}"
-        return self.keeper.get(key, compute)
+        return self.keeper.get(self._name(name, config), compute)
+
+    @cached_property
+    def rejudged(self) -> Analysis | None:
+        """The previous state's analysis brought up to the judgements recorded since (None:
+        there is none, or more than judgements changed)."""
+        judged = self.keeper.base()
+        if self.one_per_listing or judged is None or judged.fingerprint == self.keeper.fingerprint:
+            return None
+        old = self.keeper.state_of(judged.fingerprint)
+        inputs = self.keeper.peek(self._name("inputs", False), old)
+        designations = self.keeper.peek(self._name("designations", False), old)
+        if inputs is None or designations is None:
+            return None
+        before = Analysis(inputs, self.config, self.eligible)
+        before.__dict__["designations"] = designations
+        for name in ("gaps", "lags"):  # carried over for the targets no judgement touched
+            if (value := self.keeper.peek(self._name(name, True), old)) is not None:
+                before.__dict__[name] = value
+        found = rejudge(self.engine, before, judged)
+        if found is None or found[1].fingerprint != self.keeper.fingerprint:
+            return None
+        self.keeper.set_base(found[1])
+        return found[0]
+
+    def _load_inputs(self) -> Inputs:
+        if self.one_per_listing:
+            return load_inputs(self.engine, one_per_listing=True)
+        if self.rejudged is not None:
+            return self.rejudged.inputs
+        judged = judged_now(self.engine)
+        inputs = load_inputs(self.engine, judged=judged.in_force)
+        self.keeper.set_base(judged)
+        return inputs
 
     @cached_property
     def _plain(self) -> Analysis:
         """The analyses computed from the (kept) inputs and designations."""
+        if self.rejudged is not None:
+            return self.rejudged
         plain = Analysis(self.inputs, self.config, self.eligible)
         plain.__dict__["designations"] = self.designations  # kept once, for every analysis
         return plain
 
     @cached_property
     def inputs(self) -> Inputs:  # type: ignore[override]
-        return self._kept("inputs", lambda: load_inputs(self.engine, self.one_per_listing),
-                          config=False)
+        return self._kept("inputs", self._load_inputs, config=False)
 
     @cached_property
     def designations(self) -> list[Designation]:
-        return self._kept("designations", lambda: build_designations(self.inputs),
+        return self._kept("designations", lambda: self.rejudged.designations
+                          if self.rejudged is not None else build_designations(self.inputs),
                           config=False)
 
     @cached_property

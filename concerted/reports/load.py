@@ -22,9 +22,11 @@ from concerted.store.reader import ListingRow, Reader
 __all__ = ["load_inputs", "program_seen", "program_themes"]
 
 
-def load_inputs(engine: Engine, one_per_listing: bool = False) -> Inputs:
+def load_inputs(engine: Engine, one_per_listing: bool = False,
+                judged: canonical.Judged | None = None) -> Inputs:
     """Every listing ever seen with its history, and the targets: resolved under the
-    judgements in force, or with `one_per_listing` each listing its own."""
+    judgements in force (those the store holds, or `judged` when the caller has read them),
+    or with `one_per_listing` each listing its own."""
     reader = Reader(engine)
     calendars = _calendars(reader.snapshots())
     seen = {source: program_seen(reader, source) for source in calendars}
@@ -34,6 +36,7 @@ def load_inputs(engine: Engine, one_per_listing: bool = False) -> Inputs:
     }
     return Inputs(
         targets=(canonical.one_per_listing(records) if one_per_listing
+                 else canonical.build_targets(records, judged) if judged is not None
                  else canonical.load_targets(engine, records)),
         records=records,
         calendars=calendars,

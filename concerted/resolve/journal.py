@@ -9,7 +9,7 @@ each `concerted resolve` run (`replace_queue`); `queue` lists what is still unde
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
@@ -17,7 +17,8 @@ from sqlalchemy import Engine, delete, insert, select
 from concerted.resolve.judgements import JudgementRecord, QueueItem
 from concerted.store.tables import judgements, resolve_queue
 
-__all__ = ["QueueItem", "append", "load", "queue", "replace_queue"]
+__all__ = ["QueueItem", "append", "load", "of_pairs", "queue", "replace_queue",
+           "since"]
 
 
 def _row(record: JudgementRecord) -> dict[str, Any]:
@@ -36,8 +37,29 @@ def append(engine: Engine, records: Iterable[JudgementRecord]) -> int:
 
 def load(engine: Engine) -> list[JudgementRecord]:
     """Every judgement, oldest first."""
+    return since(engine, 0)[0]
+
+
+def since(engine: Engine, position: int) -> tuple[list[JudgementRecord], int]:
+    """The judgements recorded after `position` (0: all), oldest first, and the position
+    after them (the last row's id), to ask from next time."""
+    query = select(judgements).where(judgements.c.id > position).order_by(judgements.c.id)
     with engine.connect() as conn:
-        rows = conn.execute(select(judgements).order_by(judgements.c.id)).all()
+        rows = conn.execute(query).all()
+    return _records(rows), max((r.id for r in rows), default=position)
+
+
+def of_pairs(engine: Engine, pairs: Collection[tuple[str, str]]) -> list[JudgementRecord]:
+    """Every judgement of these pairs (`pair_key` order), oldest first."""
+    found: list[Any] = []
+    with engine.connect() as conn:
+        for left, right in pairs:
+            found += conn.execute(select(judgements).where(
+                judgements.c.left_ref == left, judgements.c.right_ref == right)).all()
+    return _records(sorted(found, key=lambda r: r.id))
+
+
+def _records(rows: Sequence[Any]) -> list[JudgementRecord]:
     found = [JudgementRecord.make(r.left_ref, r.right_ref, r.judgement, r.user, r.created_at,
                                   r.score, r.note) for r in rows]
     return sorted(found, key=lambda r: r.created_at)  # stable: same-time rows keep their order

@@ -7,7 +7,7 @@ every request reads the one it holds. Plain values with lookups; no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -16,8 +16,10 @@ from concerted.analysis.gaps import Gap
 from concerted.analysis.inputs import Inputs, ListingKey, ListingRecord, Target
 from concerted.analysis.lags import Lag
 from concerted.analysis.round_types import Round
+from concerted.analysis.rounds import Events
 from concerted.matching.index import Hit, NameIndex
 from concerted.model import ListingRef
+from concerted.resolve.judgements import JudgementRecord
 
 __all__ = ["State"]
 
@@ -47,6 +49,11 @@ class State:
     rounds_of: dict[str, tuple[int, ...]] = field(default_factory=dict)  # target -> rounds
     memo: dict[Any, Any] = field(default_factory=dict)  # views' results, per state
     round_ids: tuple[str, ...] = ()  # `2023-02-09`, `2023-02-09-2` for a second that day
+    # The judgements in force as records, and how far the journal was read: what a later
+    # judgement is applied to (`concerted.reports.rejudge`).
+    in_force: Mapping[tuple[str, str], JudgementRecord] = field(default_factory=dict)
+    journal_at: int = 0
+    joint_events: Events = field(default_factory=dict)  # what the rounds are made of
 
     @classmethod
     def assemble(cls, **parts: Any) -> State:

@@ -118,7 +118,7 @@ def decide(page: PageDep, left: FormText, right: FormText, decision: FormText,
                        decision, page.session.user.email)
     except ValueError as exc:
         raise ApiError(400, str(exc)) from None
-    page.request.app.state.cache.refresh_soon()
+    page.request.app.state.cache.rejudged()
     # Back to the same page of the queue: the decided pair has left it, the next one waits.
     return RedirectResponse(f"/review?{query_string(done=decision, offset=offset or None)}",
                             status_code=303)

@@ -67,7 +67,7 @@ INPUTS = Inputs(
 @pytest.fixture(autouse=True)
 def _inputs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("concerted.reports.kept.load_inputs",
-                        lambda engine, one_per_listing=False: INPUTS)
+                        lambda engine, one_per_listing=False, judged=None: INPUTS)
     monkeypatch.setattr("concerted.cli.analysis_options.gc.freeze", lambda: None)
 
 

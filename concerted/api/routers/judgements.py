@@ -74,5 +74,5 @@ def add_judgement(request: Request, engine: EngineDep, user: WriterDep,
         row = judging.record(engine, left, right, body.judgement, user.email)
     except ValueError as exc:
         raise ApiError(400, str(exc)) from None
-    request.app.state.cache.refresh_soon()
+    request.app.state.cache.rejudged()
     return row
