@@ -1,5 +1,7 @@
 """Read commands answering from kept results (issue 12 item 6): `concerted gaps`, `rounds`
-and `coverage --format json` on a store, cold (results computed and kept) then warm.
+and `coverage --format json` on a store, cold (results computed and kept), warm, then after
+one judgement (the kept results brought up to it: `concerted.reports.rejudge`) and warm
+again. A SQLite store is copied first (the judgement is written to the copy only).
 
     .venv/bin/python bench/kept.py --db sqlite:///path/to/store.db
 
@@ -35,11 +37,31 @@ def main() -> None:
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="concerted-kept-"))
     try:
-        for phase in ("cold", "warm"):
+        db = args.db
+        if db.startswith("sqlite:///"):
+            shutil.copy(db.removeprefix("sqlite:///"), data / "bench.db")
+            db = f"sqlite:///{data / 'bench.db'}"
+        for phase in ("cold", "warm", "judged", "warm"):
+            if phase == "judged":
+                _judge(db)
             for command in COMMANDS:
-                print(f"{phase:5} {command:9} {_run(args.db, command, data):6.2f} s")
+                print(f"{phase:6} {command:9} {_run(db, command, data):6.2f} s", flush=True)
     finally:
         shutil.rmtree(data)
+
+
+def _judge(db: str) -> None:
+    """One person's judgement: the review queue's first pair, the same target."""
+    from concerted.model import ListingRef
+    from concerted.resolve import journal
+    from concerted.state import judging
+    from concerted.store.db import connect
+
+    engine = connect(db)
+    pair = journal.queue(engine)[0]
+    judging.record(engine, ListingRef.parse(pair.left), ListingRef.parse(pair.right), "positive",
+                   "bench@example.org")
+    engine.dispose()
 
 
 if __name__ == "__main__":
