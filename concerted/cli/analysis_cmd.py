@@ -14,7 +14,7 @@ from concerted.analysis.round_un import driven_by_un, un_listed
 from concerted.analysis.suite import Analysis
 from concerted.cli.analysis_options import analysis_options, build_analysis
 from concerted.cli.context import AppContext, pass_app
-from concerted.cli.output import FORMAT_OPTION, emit, emit_json
+from concerted.cli.output import FORMAT_OPTION, emit, emit_json, json_text
 from concerted.cli.params import JURISDICTION
 from concerted.cli.report_cmd import report_command
 from concerted.reports import rows
@@ -30,10 +30,11 @@ __all__ = ["register"]
 @pass_app
 def coverage_command(app: AppContext, /, fmt: str, min_jurisdictions: int, **options: Any) -> None:
     """Who designated whom: targets × jurisdictions, with program and date in each cell."""
-    coverage = build_analysis(app, options, min_jurisdictions=min_jurisdictions).coverage
+    analysis = build_analysis(app, options, min_jurisdictions=min_jurisdictions)
     if fmt == "json":
-        emit_json(coverage.to_dict())
+        click.echo(analysis.kept_text("coverage", lambda: json_text(analysis.coverage.to_dict())))
         return
+    coverage = analysis.coverage
     emit(rows.coverage_rows(coverage), fmt, rows.coverage_columns(coverage), "coverage")
     if fmt == "table":
         Console().print(coverage.totals)
@@ -53,12 +54,18 @@ def rounds_command(app: AppContext, /, fmt: str, all_themes: bool, **options: An
     jurisdictions = [j.lower() for j in options["jurisdictions"]]
     analysis = build_analysis(app, options)
     notes = _held(analysis, jurisdictions)
-    listed = un_listed(analysis.designations)
-    found = [{**r.to_dict(), "un_listing": driven_by_un(r, listed),
-              **({"lists_held": notes} if jurisdictions else {})} for r in analysis.rounds]
-    if fmt == "json":
-        emit_json(found)
+
+    def rounds() -> list[dict[str, Any]]:
+        listed = un_listed(analysis.designations)
+        return [{**r.to_dict(), "un_listing": driven_by_un(r, listed),
+                 **({"lists_held": notes} if jurisdictions else {})} for r in analysis.rounds]
+
+    if fmt == "json" and not jurisdictions:  # (the notes on what is held are not kept)
+        click.echo(analysis.kept_text("rounds", lambda: json_text(rounds())))
+    elif fmt == "json":
+        emit_json(rounds())
     else:
+        found = rounds()
         table = [{**row, "un_listing": r["un_listing"]} for row, r in
                  zip(rows.round_rows(analysis.rounds), found, strict=True)]
         emit(table, fmt, [*rows.ROUND_COLUMNS, "un_listing", "members"], "rounds")
@@ -107,10 +114,11 @@ def gaps_command(app: AppContext, /, fmt: str, partners: tuple[str, ...], limit:
     """Targets designated by some, that partners with an eligible program have not designated."""
     analysis = build_analysis(app, options, partners=tuple(p.lower() for p in partners))
     _held(analysis, [p.lower() for p in partners])
-    gaps = analysis.gaps[:limit] if limit else analysis.gaps
     if fmt == "json":
-        emit_json([g.to_dict() for g in gaps])
+        click.echo(analysis.kept_text(f"gaps|{limit}", lambda: json_text(
+            [g.to_dict() for g in analysis.gaps[:limit or None]])))
     else:
+        gaps = analysis.gaps[:limit] if limit else analysis.gaps
         emit(rows.gap_rows(gaps), fmt, rows.GAP_COLUMNS, "gaps (highest score first)")
 
 

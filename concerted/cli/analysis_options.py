@@ -10,7 +10,7 @@ import click
 
 from concerted.analysis.filters import Filter
 from concerted.analysis.rounds import RoundConfig
-from concerted.analysis.suite import Analysis, AnalysisConfig
+from concerted.analysis.suite import AnalysisConfig
 from concerted.cli.context import AppContext
 from concerted.cli.params import COUNTRY, DATE, JURISDICTION, PROGRAM, THEME
 from concerted.reports.kept import Keeper, KeptAnalysis
@@ -48,7 +48,7 @@ def analysis_options(command: F) -> F:
     return command
 
 
-def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> Analysis:
+def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> KeptAnalysis:
     """The analysis the shared options describe; `extra` sets other AnalysisConfig fields."""
     flt = Filter(
         programs=tuple(options.pop("programs")), themes=tuple(options.pop("themes")),

@@ -28,7 +28,12 @@ FORMAT_OPTION = click.option(
 
 
 def emit_json(data: Any) -> None:
-    click.echo(_json(data))
+    click.echo(json_text(data))
+
+
+def json_text(data: Any) -> str:
+    """What `emit_json` prints."""
+    return _json(data)
 
 
 def _json(value: Any, level: int = 0) -> str:

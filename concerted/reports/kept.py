@@ -150,8 +150,12 @@ class KeptAnalysis(Analysis):
         found = rejudge(self.engine, before, judged)
         if found is None or found[1].fingerprint != self.keeper.fingerprint:
             return None
+        analysis = found[0]
+        # Kept for this state before its judgements are: the next command starts from them.
+        self.keeper.get(self._name("inputs", False), lambda: analysis.inputs)
+        self.keeper.get(self._name("designations", False), lambda: analysis.designations)
         self.keeper.set_base(found[1])
-        return found[0]
+        return analysis
 
     def _load_inputs(self) -> Inputs:
         if self.one_per_listing:
@@ -171,6 +175,12 @@ class KeptAnalysis(Analysis):
         plain = Analysis(self.inputs, self.config, self.eligible)
         plain.__dict__["designations"] = self.designations  # kept once, for every analysis
         return plain
+
+    def kept_text(self, name: str, compute: Callable[[], str]) -> str:
+        """A command's rendered answer (`name` says which, with any option the analysis
+        config does not hold), kept like the results it renders: a warm command then reads
+        one string instead of rebuilding and encoding tens of thousands of rows."""
+        return self._kept(f"text|{name}", compute)
 
     @cached_property
     def inputs(self) -> Inputs:  # type: ignore[override]

@@ -136,5 +136,7 @@ def test_kept_results_follow_a_judgement(store: str, tmp_path: Path) -> None:
     assert brought.rejudged is not None  # from the kept results, not computed whole
     assert brought.gaps == Analysis(load_inputs(engine)).gaps
     engine.dispose()
-    for command in ("gaps", "rounds", "lags"):
-        assert _cli(store, kept, command) == _cli(store, tmp_path / f"whole-{command}", command)
+    for command in ("gaps", "rounds", "lags", "coverage"):
+        whole = _cli(store, tmp_path / f"whole-{command}", command)
+        assert _cli(store, kept, command) == whole
+        assert _cli(store, kept, command) == whole  # the answer as kept
