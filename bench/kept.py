@@ -5,9 +5,11 @@ again. A SQLite store is copied first (the judgement is written to the copy only
 
     .venv/bin/python bench/kept.py --db sqlite:///path/to/store.db
 
-Measured 2026-12-05 on the shared history resolved (26,202 listings), 2 loaded cores:
-cold gaps 5.5 s, rounds 2.7 s, coverage 4.2 s; warm gaps 1.1 s, rounds 1.0 s, coverage
-1.8 s (of which about 0.5 s is starting Python and the command line)."""
+Measured 2026-12-05 on the shared history resolved (/tmp/dbg/concerted.db, 26,379 listings),
+2 cores lightly loaded: cold gaps 15.6 s, rounds 4.1 s, coverage 6.7 s; warm 1.4 s, 1.3 s,
+1.5 s (the answers are kept as text: nearly all of it is starting Python and importing the
+command line); after one judgement 5.6 s, 4.9 s, 6.9 s (inputs and designations brought up
+to it, then kept again; coverage is computed again whole)."""
 
 from __future__ import annotations
 
