@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, update
 
 from concerted import clock
 from concerted.dossiers import audit
@@ -21,7 +21,7 @@ from concerted.dossiers.env import DossierEnv
 from concerted.dossiers.env import field as place
 from concerted.dossiers.files import RefusedFile, check_upload
 from concerted.dossiers.model import EvidenceKind, Level
-from concerted.dossiers.policy import Action, Actor, Grant, NotFound, require
+from concerted.dossiers.policy import Action, Actor, Grant, NotFound, require, require_item
 from concerted.dossiers.reading import read_evidence
 from concerted.dossiers.records import EvidenceItem, Provenance
 from concerted.dossiers.service import new_id
@@ -113,15 +113,7 @@ def may_add(env: DossierEnv, actor: Actor, dossier_id: str, level: Level) -> Non
 
 
 def _row(conn: Connection, actor: Actor, evidence_id: str, action: Action) -> tuple[Any, Grant]:
-    row = conn.execute(select(evidence).where(evidence.c.id == evidence_id)).first()
-    if row is None:
-        raise NotFound(f"evidence {evidence_id} not found")
-    actor.binder.check("evidence", row)
-    try:
-        grant = require(conn, actor, row.dossier_id, action, Level(row.level))
-    except NotFound:
-        raise NotFound(f"evidence {evidence_id} not found") from None
-    return row, grant
+    return require_item(conn, actor, evidence, "evidence", evidence_id, action, leveled=True)
 
 
 def evidence_file(env: DossierEnv, actor: Actor, evidence_id: str) -> tuple[EvidenceItem, bytes]:

@@ -20,16 +20,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from concerted.dossiers.binding import Binder
 from concerted.dossiers.model import Level, Role, level_rank, role_rank, within
 from concerted.store.tables import coalition_members, dossier_shares, dossiers, org_members
 
 __all__ = ["Access", "Action", "Actor", "Decision", "Forbidden", "Grant", "NotFound",
-           "ceiling", "decide", "decide_org", "load_actor", "require", "require_org",
-           "visible_dossiers"]
+           "ceiling", "decide", "decide_org", "load_actor", "require", "require_item",
+           "require_org", "visible_dossiers"]
 
 
 class Action(StrEnum):
@@ -142,6 +143,23 @@ def require(conn: Connection, actor: Actor, dossier_id: str, action: Action,
     access = _access(conn, actor, dossier_id, int(org_id))
     _enforce(decide(access, action, level), f"dossier {dossier_id}")
     return Grant(dossier_id, int(org_id), access)
+
+
+def require_item(conn: Connection, actor: Actor, table: Table, what: str, item_id: str,
+                 action: Action, leveled: bool = False) -> tuple[Any, Grant]:
+    """A dossier's item (the `table` row `item_id`, its binding checked) and the actor's
+    grant on its dossier for `action`, at the item's level when `leveled`. A missing item
+    and a dossier the actor may not see both answer "not found": ids cannot be probed."""
+    row = conn.execute(select(table).where(table.c.id == item_id)).first()
+    if row is None:
+        raise NotFound(f"{what} {item_id} not found")
+    actor.binder.check(table.name, row)
+    try:
+        grant = require(conn, actor, row.dossier_id, action,
+                        Level(row.level) if leveled else None)
+    except NotFound:
+        raise NotFound(f"{what} {item_id} not found") from None
+    return row, grant
 
 
 def visible_dossiers(conn: Connection, actor: Actor) -> list[Grant]:

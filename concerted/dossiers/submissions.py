@@ -15,7 +15,7 @@ from concerted.dossiers.env import DossierEnv, field
 from concerted.dossiers.gaps import jurisdiction_status
 from concerted.dossiers.model import PROGRAMS, Status, can_move
 from concerted.dossiers.packet import Packet, build_packet
-from concerted.dossiers.policy import Action, Actor, Grant, NotFound, require
+from concerted.dossiers.policy import Action, Actor, Grant, require, require_item
 from concerted.dossiers.reading import read_view
 from concerted.dossiers.render_docx import render_docx
 from concerted.dossiers.render_pdf import render_pdf
@@ -104,14 +104,8 @@ def set_status(env: DossierEnv, actor: Actor, submission_id: str, status: Status
                on_date: str | None = None, note: str = "") -> dict[str, Any]:
     check_date(on_date)
     with env.engine.begin() as conn:
-        row = conn.execute(select(submissions).where(submissions.c.id == submission_id)).first()
-        if row is None:
-            raise NotFound(f"submission {submission_id} not found")
-        env.binder.check("submissions", row)
-        try:
-            grant = require(conn, actor, row.dossier_id, Action.WRITE)
-        except NotFound:
-            raise NotFound(f"submission {submission_id} not found") from None
+        row, grant = require_item(conn, actor, submissions, "submission", submission_id,
+                                  Action.WRITE)
         if not can_move(Status(row.status), status):
             raise ValueError(f"a {row.status} submission cannot become {status.value}")
         conn.execute(update(submissions).where(submissions.c.id == submission_id)

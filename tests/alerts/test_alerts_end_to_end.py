@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from concerted.alerts.delivery.webhook import SIGNATURE_HEADER, verify
 from concerted.api.alerts import feeds_router, router
 from concerted.app_options import AppOptions
+from concerted.settings import Settings
 from concerted.store.db import connect
 from concerted.store.tables import alerts, delivery_log
 
@@ -111,6 +112,7 @@ def _check_feeds(db_url: str, subscription_id: str, keys: set[str]) -> None:
     app = FastAPI()
     app.state.engine = connect(db_url)
     app.state.options = AppOptions()
+    app.state.settings = Settings()
     app.include_router(router, prefix="/api/v1")
     app.include_router(feeds_router)
     for path, count in ((f"/feeds/{subscription_id}.atom", 182), ("/feeds/alerts.atom", 182)):

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from concerted.accounts import add_user, create_token
 from concerted.api.alerts import feeds_router, router
 from concerted.app_options import AppOptions
+from concerted.settings import Settings
 from concerted.store.db import connect
 
 
@@ -51,6 +52,7 @@ def app(db_url: str) -> Iterator[FastAPI]:
     api = FastAPI()
     api.state.engine = connect(db_url)
     api.state.options = AppOptions()
+    api.state.settings = Settings()
     api.include_router(router, prefix="/api/v1")
     api.include_router(feeds_router)
     yield api
