@@ -55,7 +55,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
     "lags": (("analysis_cmd",),
         "Follow-on lags: days from the first designation to each other jurisdiction's."),
     "listings": (("lists_cmd",),
-        'Listings currently on the lists (with --all, also those since removed).'),
+        'Listings currently on the lists (with --all, also those since removed; with --on, '
+        'those on the lists that day).'),
     "match": (("match_cmd",),
         "Scored targets for a name, with the explanation of each score: the same matcher "
         "and results as `POST /match/{dataset}` (kept on disk per store state, so warm runs "
