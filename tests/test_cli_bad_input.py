@@ -20,6 +20,8 @@ CASES = [
     (["listings", "--source", "nope"], "--source"),
     (["listings", "--program", "gb-xyz"], "--program"),
     (["export", "listings", "--format", "json", "--program", "us-glomg"], "--program"),
+    (["export", "targets", "--program", "us-glomg"], "--program"),
+    (["export", "targets", "--theme", "nope"], "--theme"),
     (["coverage", "--since", "2022-02-30"], "--since"),
     (["coverage", "--jurisdiction", "xx"], "--jurisdiction"),
     (["coverage", "--country", "chn"], "--country"),

@@ -15,15 +15,18 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from concerted.analysis.designations import build_designations
+from concerted.analysis.filters import Filter
 from concerted.cli import review_cmd
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
+from concerted.cli.params import PROGRAM, THEME
 from concerted.model import ListingRef
 from concerted.reports.load import load_inputs
 from concerted.resolve.evaluate import LABELLED, evaluate, evaluate_targets, read_pairs
 from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, run
-from concerted.views.exports import targets_to
+from concerted.views.exports import chosen_targets, targets_to
 
 __all__ = ["register"]
 
@@ -98,14 +101,23 @@ def evaluate_command(ctx: click.Context, path: Path, threshold: float, fmt: str)
               default="csv", show_default=True, help="ftm: one FtM entity a line, targets merged.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (required for xlsx).")
+@click.option("--program", "programs", type=PROGRAM, multiple=True,
+              help="Only targets designated under this program (repeat: any of them).")
+@click.option("--theme", "themes", type=THEME, multiple=True,
+              help="Only targets designated for this conduct (repeat: any of them).")
 @pass_app
-def export_targets(app: AppContext, fmt: str, output: Path | None) -> None:
+def export_targets(app: AppContext, fmt: str, output: Path | None, programs: tuple[str, ...],
+                   themes: tuple[str, ...]) -> None:
     """One row per (target, listing): the listings each target brings together, every
-    listing the store has seen (the rows of the API's export)."""
+    listing the store has seen (the rows of the API's export). With --program or --theme,
+    the targets designated so, each with all its listings."""
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs --output FILE")
     inputs = load_inputs(app.engine)
-    body = targets_to(fmt, inputs.targets, inputs.records)
+    flt = Filter(programs=programs, themes=themes)
+    # Designations are worked out only when a filter needs them.
+    designations = build_designations(inputs) if programs or themes else ()
+    body = targets_to(fmt, chosen_targets(inputs.targets, designations, flt), inputs.records)
     if output is not None:
         output.write_bytes(body)
     else:

@@ -11,12 +11,14 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from concerted.analysis.designations import Designation
+from concerted.analysis.filters import Filter, select
 from concerted.analysis.inputs import Target
 from concerted.cells import csv_text, xlsx_append
 from concerted.resolve.export import TARGET_COLUMNS, Records, target_entities, target_rows
 from concerted.state.model import State
 
-__all__ = ["EXPORT_FORMATS", "MEDIA_TYPES", "export_targets", "targets_to"]
+__all__ = ["EXPORT_FORMATS", "MEDIA_TYPES", "chosen_targets", "export_targets", "targets_to"]
 
 EXPORT_FORMATS = ("csv", "json", "ftm", "xlsx")
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
@@ -57,6 +59,18 @@ def targets_to(fmt: str, targets: Iterable[Target], records: Records) -> bytes:
     return rows_to(fmt, list(target_rows(ordered, records)), TARGET_COLUMNS)
 
 
-def export_targets(state: State, fmt: str) -> bytes:
-    return state.remember(("export", fmt), lambda: targets_to(
-        fmt, state.targets.values(), state.inputs.records))
+def chosen_targets(targets: Iterable[Target], designations: Iterable[Designation],
+                   flt: Filter | None = None) -> list[Target]:
+    """Every target, or those designated under one of the filter's programs (and themes):
+    `export targets --program us-glomag`. A chosen target keeps all its listings, its other
+    governments' too: the export stays one row per (target, listing) (DESIGN.md)."""
+    if flt is None or flt == Filter():
+        return list(targets)
+    wanted = {d.target_id for d in select(designations, flt)}
+    return [t for t in targets if t.id in wanted]
+
+
+def export_targets(state: State, fmt: str, flt: Filter | None = None) -> bytes:
+    return state.remember(("export", fmt, flt), lambda: targets_to(
+        fmt, chosen_targets(state.targets.values(), state.designations, flt),
+        state.inputs.records))
