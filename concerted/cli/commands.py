@@ -26,7 +26,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
         "Write every table and archived file to FILE, encrypted and signed with the "
         "keyring's active data key (the keyring itself is never in it)."),
     "changes": (("lists_cmd",),
-        'Additions, removals and amendments per snapshot of SOURCE.'),
+        'Additions, removals and amendments per snapshot of SOURCE, with a count per program '
+        '(JSON: `by_program`).'),
     "coalitions": (("dossiers_cmd",),
         'Coalitions: organisations that share chosen dossiers with each other.'),
     "coverage": (("analysis_cmd",),
