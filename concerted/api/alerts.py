@@ -24,9 +24,9 @@ from concerted.alerts.subscriptions import (
     list_subscriptions,
     remove_subscription,
 )
+from concerted.api.account_models import AlertOut, AlertsPage, NewSubscription, SubscriptionOut
 from concerted.api.deps import EngineDep, PageDep, ReaderDep, SettingsDep, UserDep, WriterDep
 from concerted.api.errors import ApiError
-from concerted.api.models import Paged
 
 __all__ = ["ATOM", "SubscriptionIn", "feeds_router", "router"]
 
@@ -54,7 +54,7 @@ class SubscriptionIn(BaseModel):
         return Criteria.from_dict(self.model_dump())
 
 
-@router.post("/subscriptions", status_code=201)
+@router.post("/subscriptions", status_code=201, response_model=NewSubscription)
 def create_subscription(body: SubscriptionIn, engine: EngineDep, settings: SettingsDep,
                         user: WriterDep) -> dict[str, Any]:
     """Subscribe; the answer carries the webhook secret, shown this once."""
@@ -68,7 +68,7 @@ def create_subscription(body: SubscriptionIn, engine: EngineDep, settings: Setti
     return made.to_dict(secret=True) | {"feed": f"/feeds/{made.id}.atom"}
 
 
-@router.get("/subscriptions")
+@router.get("/subscriptions", response_model=list[SubscriptionOut])
 def own_subscriptions(engine: EngineDep, user: WriterDep) -> list[dict[str, Any]]:
     return [s.to_dict() for s in list_subscriptions(engine, owner=user.email)]
 
@@ -86,7 +86,7 @@ def delete_subscription(subscription_id: str, engine: EngineDep, user: WriterDep
     return Response(status_code=204)
 
 
-@router.get("/subscriptions/{subscription_id}/alerts")
+@router.get("/subscriptions/{subscription_id}/alerts", response_model=list[AlertOut])
 def subscription_alerts(subscription_id: str, engine: EngineDep, user: WriterDep,
                         limit: Annotated[int, Query(ge=1, le=1000)] = 100
                         ) -> list[dict[str, Any]]:
@@ -96,7 +96,7 @@ def subscription_alerts(subscription_id: str, engine: EngineDep, user: WriterDep
     return [{k: v for k, v in row.items() if k != "event_key"} for row in rows]
 
 
-@router.get("/alerts", response_model=Paged)
+@router.get("/alerts", response_model=AlertsPage)
 def own_alerts(engine: EngineDep, user: UserDep, page: PageDep) -> dict[str, Any]:
     """Your alerts from all your subscriptions, newest first (the web's /alerts page)."""
     if user is None:

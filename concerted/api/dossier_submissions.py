@@ -9,6 +9,14 @@ from fastapi.responses import Response
 
 from concerted.api.dossier_deps import ActorDep, EnvDep, StateDep, WritingActorDep, refusals
 from concerted.api.dossier_models import StatusBody
+from concerted.api.dossier_responses import (
+    FILE,
+    AlertRow,
+    BoardRow,
+    Created,
+    PacketPreview,
+    StatusSet,
+)
 from concerted.dossiers import board, bundle, bundle_import, submissions
 from concerted.dossiers.model import Level
 
@@ -20,7 +28,8 @@ _MEDIA = {"pdf": "application/pdf",
           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
-@router.get("/dossiers/{dossier_id}/submissions/{program}/preview")
+@router.get("/dossiers/{dossier_id}/submissions/{program}/preview",
+            response_model=PacketPreview)
 def preview(env: EnvDep, actor: ActorDep, state: StateDep, dossier_id: str, program: str
             ) -> dict[str, Any]:
     """The packet's content and warnings, as it would be built now."""
@@ -28,7 +37,8 @@ def preview(env: EnvDep, actor: ActorDep, state: StateDep, dossier_id: str, prog
         return submissions.preview(env, actor, dossier_id, program, state).to_dict()
 
 
-@router.post("/dossiers/{dossier_id}/submissions/{program}/packet")
+@router.post("/dossiers/{dossier_id}/submissions/{program}/packet", response_class=Response,
+             responses={200: {"content": {m: FILE for m in _MEDIA.values()}}})
 def packet(env: EnvDep, actor: WritingActorDep, state: StateDep, dossier_id: str, program: str,
            fmt: Annotated[Literal["pdf", "docx"], Query(alias="format")] = "pdf") -> Response:
     """Build the packet (opening the submission as a draft if new) and return it."""
@@ -39,7 +49,7 @@ def packet(env: EnvDep, actor: WritingActorDep, state: StateDep, dossier_id: str
         "X-Submission-Id": submission_id, "Cache-Control": "no-store"})
 
 
-@router.post("/submissions/{submission_id}/status")
+@router.post("/submissions/{submission_id}/status", response_model=StatusSet)
 def set_status(env: EnvDep, actor: WritingActorDep, submission_id: str,
                body: StatusBody) -> dict[str, Any]:
     with refusals():
@@ -47,18 +57,19 @@ def set_status(env: EnvDep, actor: WritingActorDep, submission_id: str,
                                       body.note)
 
 
-@router.get("/submissions/board")
+@router.get("/submissions/board", response_model=list[BoardRow])
 def status_board(env: EnvDep, actor: ActorDep) -> list[dict[str, Any]]:
     """Every dossier the user may read × each program: the submission's status."""
     return board.board(env, actor)
 
 
-@router.get("/dossier-alerts")
+@router.get("/dossier-alerts", response_model=list[AlertRow])
 def alerts(env: EnvDep, actor: ActorDep) -> list[dict[str, Any]]:
     return board.alerts_for(env, actor)
 
 
-@router.get("/dossiers/{dossier_id}/bundle")
+@router.get("/dossiers/{dossier_id}/bundle", response_class=Response,
+            responses={200: {"content": {"application/zip": FILE}}})
 def export_bundle(env: EnvDep, actor: ActorDep, dossier_id: str,
                   level: Annotated[Literal["public", "governments", "internal"], Query()]
                   ) -> Response:
@@ -70,7 +81,7 @@ def export_bundle(env: EnvDep, actor: ActorDep, dossier_id: str,
         "Cache-Control": "no-store"})
 
 
-@router.post("/dossier-bundles", status_code=201)
+@router.post("/dossier-bundles", status_code=201, response_model=Created)
 async def import_bundle(env: EnvDep, actor: WritingActorDep, org: Annotated[str, Form()],
                         file: Annotated[UploadFile, File()]) -> dict[str, str]:
     with refusals():  # may this actor import into this organisation? Before reading it

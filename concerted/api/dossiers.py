@@ -16,6 +16,15 @@ from pydantic import BaseModel, Field
 
 from concerted.api.dossier_deps import ActorDep, EnvDep, StateDep, WritingActorDep, refusals
 from concerted.api.dossier_models import AllegationBody, DossierBody, ShareBody, SubjectBody
+from concerted.api.dossier_responses import (
+    FILE,
+    Created,
+    DossierOut,
+    DossierRow,
+    LevelSet,
+    LinkedListing,
+    Shared,
+)
 from concerted.api.dossier_submissions import router as submissions_router
 from concerted.api.errors import ApiError
 from concerted.dossiers import allegations, evidence, orgs, service
@@ -29,13 +38,13 @@ __all__ = ["router"]
 router = APIRouter(tags=["dossiers"])
 
 
-@router.get("/dossiers")
+@router.get("/dossiers", response_model=list[DossierRow])
 def list_dossiers(env: EnvDep, actor: ActorDep) -> list[dict[str, Any]]:
     """The dossiers the user may read."""
     return service.list_dossiers(env, actor)
 
 
-@router.post("/dossiers", status_code=201)
+@router.post("/dossiers", status_code=201, response_model=Created)
 def create_dossier(env: EnvDep, actor: WritingActorDep, state: StateDep, body: DossierBody
                    ) -> dict[str, str]:
     """Open a dossier; `targets` (ids from search) are stored as their listings' keys."""
@@ -45,7 +54,8 @@ def create_dossier(env: EnvDep, actor: WritingActorDep, state: StateDep, body: D
                                              keys)}
 
 
-@router.get("/dossiers/{dossier_id}")
+@router.get("/dossiers/{dossier_id}", response_model=DossierOut,
+            response_model_exclude_unset=True)  # notes only for the owning organisation
 def get_dossier(env: EnvDep, actor: ActorDep, state: StateDep, dossier_id: str
                 ) -> dict[str, Any]:
     """The dossier as the user may see it, with which governments have acted."""
@@ -55,7 +65,7 @@ def get_dossier(env: EnvDep, actor: ActorDep, state: StateDep, dossier_id: str
         s.to_dict() for s in jurisdiction_status(env.engine, view, state)]}
 
 
-@router.put("/dossiers/{dossier_id}/subject")
+@router.put("/dossiers/{dossier_id}/subject", response_model=Created)
 def put_subject(env: EnvDep, actor: WritingActorDep, dossier_id: str,
                 body: SubjectBody) -> dict[str, str]:
     with refusals():
@@ -67,7 +77,7 @@ class ListingBody(BaseModel):
     listing: str = Field(examples=["gb_hmt_conlist:14074"])
 
 
-@router.post("/dossiers/{dossier_id}/listings", status_code=201)
+@router.post("/dossiers/{dossier_id}/listings", status_code=201, response_model=LinkedListing)
 def link_listing(env: EnvDep, actor: WritingActorDep, dossier_id: str,
                  body: ListingBody) -> dict[str, str]:
     with refusals():
@@ -75,14 +85,14 @@ def link_listing(env: EnvDep, actor: WritingActorDep, dossier_id: str,
     return {"id": dossier_id, "listing": body.listing}
 
 
-@router.post("/dossiers/{dossier_id}/allegations", status_code=201)
+@router.post("/dossiers/{dossier_id}/allegations", status_code=201, response_model=Created)
 def add_allegation(env: EnvDep, actor: WritingActorDep, dossier_id: str,
                    body: AllegationBody) -> dict[str, str]:
     with refusals():
         return {"id": allegations.add_allegation(env, actor, dossier_id, body.to_input())}
 
 
-@router.post("/dossiers/{dossier_id}/evidence", status_code=201)
+@router.post("/dossiers/{dossier_id}/evidence", status_code=201, response_model=Created)
 async def add_evidence(
     env: EnvDep, actor: WritingActorDep, dossier_id: str,
     kind: Annotated[EvidenceKind, Form()], level: Annotated[Level, Form()],
@@ -105,7 +115,8 @@ async def add_evidence(
         return {"id": evidence.add_evidence(env, actor, dossier_id, item)}
 
 
-@router.get("/evidence/{evidence_id}/file")
+@router.get("/evidence/{evidence_id}/file", response_class=Response,
+            responses={200: {"content": {"application/octet-stream": FILE}}})
 def evidence_file(env: EnvDep, actor: ActorDep, evidence_id: str) -> Response:
     """The decrypted file, as an attachment (the read is audited)."""
     with refusals():
@@ -119,7 +130,7 @@ class LevelBody(BaseModel):
     level: Level
 
 
-@router.put("/evidence/{evidence_id}/level")
+@router.put("/evidence/{evidence_id}/level", response_model=LevelSet)
 def set_level(env: EnvDep, actor: WritingActorDep, evidence_id: str,
               body: LevelBody) -> dict[str, str]:
     with refusals():
@@ -134,7 +145,7 @@ def remove_evidence(env: EnvDep, actor: WritingActorDep, evidence_id: str) -> Re
     return Response(status_code=204)
 
 
-@router.post("/dossiers/{dossier_id}/shares", status_code=201)
+@router.post("/dossiers/{dossier_id}/shares", status_code=201, response_model=Shared)
 def share(env: EnvDep, actor: WritingActorDep, dossier_id: str, body: ShareBody
           ) -> dict[str, str]:
     if body.level == Level.PROTECTED:

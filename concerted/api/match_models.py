@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, Field
 
+from concerted.api.models import Number, Out
 from concerted.matching.query import MAX_QUERIES
 
 __all__ = ["EntityExample", "MatchRequest", "MatchResponse", "QueryResponse"]
@@ -26,16 +25,47 @@ class MatchRequest(BaseModel):
                           "properties": {"name": ["Zhu Hailun"], "birthDate": ["1958"]}}}])
 
 
-class QueryResponse(BaseModel):
+class MatchResult(Out):
+    """A target that may be the entity, with the best score of its current listings."""
+
+    id: str = Field(examples=["us_ofac_sdn:29219"])
+    caption: str = Field(examples=["ZHU, Hailun"])
+    schema_: str = Field(alias="schema", examples=["Person"])
+    properties: dict[str, list[str]] = Field(
+        examples=[{"name": ["ZHU, Hailun"], "birthDate": ["1958-01"], "country": ["cn"]}])
+    datasets: list[str] = Field(examples=[["us_ofac_sdn"]])
+    referents: list[str] = Field(description="The target's current listings")
+    target: bool
+    first_seen: str
+    last_seen: str
+    score: Number = Field(examples=[0.88])
+    match: bool = Field(description="score >= threshold")
+    features: dict[str, Number] = Field(description="Each feature's weight in the score")
+    explanation: list[str]
+
+
+class Total(Out):
+    value: int = Field(examples=[1])
+    relation: str = Field(examples=["eq"])
+
+
+class QueryEcho(Out):
+    schema_: str = Field(alias="schema")
+    properties: dict[str, list[str]]
+
+
+class QueryResponse(Out):
     status: int = 200
-    results: list[dict[str, Any]] = Field(examples=[[{
-        "id": "us_ofac_sdn:29219", "caption": "ZHU, Hailun", "schema": "Person",
-        "datasets": ["us_ofac_sdn"], "score": 0.88, "match": True}]])
-    total: dict[str, Any] = Field(examples=[{"value": 1, "relation": "eq"}])
-    query: dict[str, Any]
+    results: list[MatchResult]
+    total: Total
+    query: QueryEcho
 
 
-class MatchResponse(BaseModel):
+class Matcher(Out):
+    name: str = Field(examples=["rules-v1"])
+
+
+class MatchResponse(Out):
     responses: dict[str, QueryResponse]
-    matcher: dict[str, Any] = Field(examples=[{"name": "rules-v1"}])
+    matcher: Matcher
     limit: int = Field(examples=[5])

@@ -19,6 +19,6 @@ def coverage_view(state: State, flt: Filter, min_jurisdictions: int, page: Page
     ranked = state.remember(("coverage-order", flt, min_jurisdictions), lambda: sorted(
         coverage.rows, key=lambda r: (-len(r.cells), r.name.lower())))
     total, rows = paginate(ranked, page)
-    return {"jurisdictions": list(coverage.jurisdictions), "totals": coverage.totals,
-            "total": total, "limit": page.limit, "offset": page.offset,
-            "results": [row.to_dict() for row in rows]}
+    return {"total": total, "limit": page.limit, "offset": page.offset,
+            "results": [row.to_dict() for row in rows],
+            "jurisdictions": list(coverage.jurisdictions), "totals": coverage.totals}

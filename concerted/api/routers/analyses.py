@@ -6,12 +6,20 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from concerted.analysis.filters import Filter
 from concerted.api import checks
+from concerted.api.analysis_models import (
+    CoveragePage,
+    GapsPage,
+    LagsPage,
+    RoundDetail,
+    RoundsPage,
+)
 from concerted.api.deps import PageDep, StateDep
 from concerted.api.errors import ApiError
-from concerted.api.models import Paged
+from concerted.api.models import unvalidated
 from concerted.views.coverage import coverage_view
 from concerted.views.gaps import GapFilter, gaps_view
 from concerted.views.lags import lags_view
@@ -61,21 +69,21 @@ async def gap_filter(missing: Annotated[str | None, Query(max_length=8, examples
                      checks.country(country), include_stale)
 
 
-@router.get("/coverage", response_model=Paged)
+@router.get("/coverage", response_model=CoveragePage)
 async def coverage(state: StateDep, page: PageDep, flt: Annotated[Filter, Depends(coverage_filter)],
-             min_jurisdictions: Annotated[int, Query(ge=1, le=10)] = 1) -> dict[str, Any]:
+             min_jurisdictions: Annotated[int, Query(ge=1, le=10)] = 1) -> Response:
     """Targets × jurisdictions with the programs and dates in each cell, most covered first."""
-    return coverage_view(state, flt, min_jurisdictions, page)
+    return unvalidated(coverage_view(state, flt, min_jurisdictions, page))
 
 
-@router.get("/rounds", response_model=Paged)
+@router.get("/rounds", response_model=RoundsPage)
 async def rounds(state: StateDep, page: PageDep,
            flt: Annotated[RoundFilter, Depends(round_filter)]) -> dict[str, Any]:
     """Coordinated rounds, newest first: targets designated by 2+ jurisdictions within days."""
     return rounds_view(state, flt, page)
 
 
-@router.get("/rounds/{round_id}")
+@router.get("/rounds/{round_id}", response_model=RoundDetail)
 async def get_round(state: StateDep, round_id: str) -> dict[str, Any]:
     """One round: who acted first, who followed, each target's designations."""
     detail = round_detail(state, round_id)
@@ -84,14 +92,14 @@ async def get_round(state: StateDep, round_id: str) -> dict[str, Any]:
     return detail
 
 
-@router.get("/gaps", response_model=Paged)
+@router.get("/gaps", response_model=GapsPage)
 async def gaps(state: StateDep, page: PageDep, flt: Annotated[GapFilter, Depends(gap_filter)]
-         ) -> dict[str, Any]:
+         ) -> Response:
     """Targets partners could designate under a program of their own and have not; ranked."""
-    return gaps_view(state, flt, page)
+    return unvalidated(gaps_view(state, flt, page))
 
 
-@router.get("/lags", response_model=Paged)
+@router.get("/lags", response_model=LagsPage)
 async def lags(state: StateDep, page: PageDep, follower: Text = None, first: Text = None,
          program: Text = None) -> dict[str, Any]:
     """Days from a target's first designation to each other jurisdiction's, with summaries."""

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from concerted.analysis.filters import Filter
 from concerted.api import checks
 from concerted.api.deps import StateDep
+from concerted.api.export_models import GAPS_RESPONSES, TARGETS_RESPONSES
 from concerted.api.routers.analyses import gap_filter
 from concerted.views.exports import MEDIA_TYPES, export_targets, rows_to
 from concerted.views.gaps import GAP_COLUMNS, GapFilter, gap_rows
@@ -28,7 +29,7 @@ def _download(body: bytes, name: str, fmt: str) -> Response:
 Many = Annotated[list[str] | None, Query()]
 
 
-@router.get("/exports/targets", response_class=Response)
+@router.get("/exports/targets", response_class=Response, responses=TARGETS_RESPONSES)
 def targets_export(state: StateDep, format: Literal["csv", "json", "ftm", "xlsx"] = "csv",
                    program: Many = None, theme: Many = None) -> Response:
     """One row per (target, listing): target_id, source, listing_key, jurisdiction, schema,
@@ -40,7 +41,7 @@ def targets_export(state: StateDep, format: Literal["csv", "json", "ftm", "xlsx"
     return _download(export_targets(state, format, flt), "targets", format)
 
 
-@router.get("/exports/gaps", response_class=Response)
+@router.get("/exports/gaps", response_class=Response, responses=GAPS_RESPONSES)
 def gaps_export(state: StateDep, flt: Annotated[GapFilter, Depends(gap_filter)],
                 format: Literal["csv", "json", "xlsx"] = "csv") -> Response:
     """The ranked gaps as a table, with the explanation of each score."""

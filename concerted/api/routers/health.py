@@ -5,18 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from pydantic import Field
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from concerted.api.deps import EngineDep
 from concerted.api.errors import ApiError
+from concerted.api.models import Out
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz")
+class Health(Out):
+    status: str = Field(examples=["ok"])
+    store: str = Field(examples=["sqlite"], description="The database behind it")
+
+
+@router.get("/healthz", response_model=Health)
 def healthz(engine: EngineDep) -> dict[str, Any]:
     try:
         with engine.connect() as conn:

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
+from concerted.api.account_models import JudgementOut, JudgementsPage, ReviewPage
 from concerted.api.deps import EngineDep, StateDep, WriterDep
 from concerted.api.deps import who as who_is
 from concerted.api.errors import ApiError
@@ -25,7 +26,7 @@ class JudgementRequest(BaseModel):
     judgement: Literal["positive", "negative", "unsure"] = Field(examples=["positive"])
 
 
-@router.get("/review")
+@router.get("/review", response_model=ReviewPage)
 def review_queue(state: StateDep, engine: EngineDep,
                  limit: Annotated[int, Query(ge=1, le=200)] = 20,
                  offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def review_queue(state: StateDep, engine: EngineDep,
             "offset": offset, "results": batch.pairs}
 
 
-@router.get("/judgements")
+@router.get("/judgements", response_model=JudgementsPage)
 def list_judgements(request: Request, _state: StateDep, engine: EngineDep,
                     limit: Annotated[int, Query(ge=1, le=500)] = 50,
                     offset: Annotated[int, Query(ge=0)] = 0,
@@ -57,7 +58,7 @@ def list_judgements(request: Request, _state: StateDep, engine: EngineDep,
     return {"total": total, "limit": limit, "offset": offset, "results": rows}
 
 
-@router.post("/judgements", status_code=201)
+@router.post("/judgements", status_code=201, response_model=JudgementOut)
 def add_judgement(request: Request, engine: EngineDep, user: WriterDep,
                   body: JudgementRequest) -> dict[str, Any]:
     """Record that two listings are (positive) or are not (negative) one target, or that

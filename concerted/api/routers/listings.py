@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from concerted.api import checks
 from concerted.api.deps import EngineDep, PageDep, StateDep
 from concerted.api.errors import ApiError
-from concerted.api.models import Paged
+from concerted.api.target_models import ListingPage, ListingsPage
 from concerted.store.reader import Reader
 from concerted.views.listings import listings_on_view, listings_view
 from concerted.views.targets import listing_detail
@@ -23,7 +23,8 @@ def current_flag(value: Literal["yes", "no", "all"]) -> bool | None:
     return {"yes": True, "no": False, "all": None}[value]
 
 
-@router.get("/listings", response_model=Paged)
+@router.get("/listings", response_model=ListingsPage,
+            response_model_exclude_unset=True)  # `on` and `as_of` with ?on= only
 def list_listings(state: StateDep, engine: EngineDep, page: PageDep,
                   source: Annotated[str | None, Query(examples=["gb_hmt_conlist"])] = None,
                   program: Annotated[str | None, Query(examples=["gb-ghr"])] = None,
@@ -41,7 +42,7 @@ def list_listings(state: StateDep, engine: EngineDep, page: PageDep,
     return listings_on_view(engine, state, day, source, program, page)
 
 
-@router.get("/listings/{source}/{listing_key}")
+@router.get("/listings/{source}/{listing_key}", response_model=ListingPage)
 def get_listing(state: StateDep, engine: EngineDep, source: str, listing_key: str
                 ) -> dict[str, Any]:
     """One listing as its list spells it, its target, and every version the list printed."""

@@ -10,6 +10,8 @@ from fastapi.responses import Response
 from concerted.api import checks
 from concerted.api.deps import StateDep
 from concerted.api.errors import ApiError
+from concerted.api.export_models import COMPARE_RESPONSES
+from concerted.api.program_models import Eligible, ProgramPage, ProgramSummary
 from concerted.programs import UnknownConduct, UnknownProgram, get_program
 from concerted.programs.comparison import compare_rows, matrix_csv, select
 from concerted.programs.eligibility import eligible_programs
@@ -23,14 +25,14 @@ router = APIRouter(tags=["programs"])
 Text = Annotated[str | None, Query(max_length=40)]
 
 
-@router.get("/programs")
+@router.get("/programs", response_model=list[ProgramSummary])
 def list_programs(state: StateDep, jurisdiction: Text = None, theme: Text = None
                   ) -> list[dict[str, Any]]:
     """Programs of the registry with how many current listings cite each."""
     return programs_index(state, checks.program_jurisdiction(jurisdiction), checks.theme(theme))
 
 
-@router.get("/programs/compare", response_model=None)
+@router.get("/programs/compare", response_model=None, responses=COMPARE_RESPONSES)
 def compare(jurisdiction: Text = None, theme: Text = None,
             format: Literal["json", "csv", "xlsx"] = "json") -> Any:
     """Programs side by side: conduct covered, measures, standard, submission channel."""
@@ -42,7 +44,7 @@ def compare(jurisdiction: Text = None, theme: Text = None,
         "Content-Disposition": f'attachment; filename="programs.{format}"'})
 
 
-@router.get("/programs/{program_id}")
+@router.get("/programs/{program_id}", response_model=ProgramPage)
 def get_program_page(state: StateDep, program_id: str) -> dict[str, Any]:
     """Everything the registry says, with live figures and the listings behind each."""
     try:
@@ -56,7 +58,8 @@ def get_program_page(state: StateDep, program_id: str) -> dict[str, Any]:
         raise ApiError(404, str(exc.args[0])) from None
 
 
-@router.get("/eligible")
+@router.get("/eligible", response_model=list[Eligible],
+            response_model_exclude_unset=True)  # `submission` is {} when not known
 def eligible(conduct: Annotated[list[str], Query(min_length=1, examples=[["torture"]])],
              country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
              jurisdiction: Annotated[list[str] | None, Query()] = None,

@@ -12,6 +12,7 @@ from concerted.api import checks
 from concerted.api.deps import EngineDep, StateDep
 from concerted.api.errors import ApiError
 from concerted.api.models import SourceInfo
+from concerted.api.source_models import ChangeGroup, Dashboard, FieldDiff
 from concerted.views.dashboard import dashboard
 from concerted.views.sources import amendment_diff, changes_feed, sources_view
 
@@ -33,7 +34,8 @@ def _known(state: StateDep, source: str) -> None:
         raise ApiError(404, f"no source {source!r} is held")
 
 
-@router.get("/changes/{source}")
+@router.get("/changes/{source}", response_model=list[ChangeGroup],
+            response_model_exclude_unset=True)  # some fields only where they apply
 def source_changes(state: StateDep, engine: EngineDep, source: str, since: DayText = None,
                    until: DayText = None, on: DayText = None,
                    limit: Annotated[int, Query(ge=1, le=500)] = 20) -> list[dict[str, Any]]:
@@ -44,7 +46,7 @@ def source_changes(state: StateDep, engine: EngineDep, source: str, since: DayTe
                         limit)
 
 
-@router.get("/changes/{source}/{listing_key}/diff")
+@router.get("/changes/{source}/{listing_key}/diff", response_model=list[FieldDiff])
 def amendment(state: StateDep, engine: EngineDep, source: str, listing_key: str,
               snapshot: Annotated[date, Query()]) -> list[dict[str, Any]]:
     """The fields an amendment changed at `snapshot`, before and after."""
@@ -52,7 +54,7 @@ def amendment(state: StateDep, engine: EngineDep, source: str, listing_key: str,
     return amendment_diff(engine, source, listing_key, snapshot.isoformat())
 
 
-@router.get("/dashboard")
+@router.get("/dashboard", response_model=Dashboard)
 def dashboard_data(state: StateDep, engine: EngineDep) -> dict[str, Any]:
     """The dashboard: sources and freshness, recent changes and rounds, top gaps, per year."""
     return dashboard(engine, state, clock.today())

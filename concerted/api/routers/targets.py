@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, Query
 from concerted.api import checks
 from concerted.api.deps import PageDep, StateDep
 from concerted.api.errors import ApiError
-from concerted.api.models import SearchResponse, TargetResponse
+from concerted.api.models import SearchResponse
+from concerted.api.target_models import Network, Suggestion, TargetResponse
 from concerted.views.network import network
 from concerted.views.search import SearchFilter, search, suggest
 from concerted.views.targets import target_detail
@@ -46,14 +47,15 @@ async def search_targets(state: StateDep, page: PageDep, flt: SearchParams,
     return search(state, q, flt, page)
 
 
-@router.get("/suggest")
+@router.get("/suggest", response_model=list[Suggestion])
 async def suggest_targets(state: StateDep, q: Annotated[str, Query(max_length=200)] = "",
                     limit: Annotated[int, Query(ge=1, le=20)] = 8) -> list[dict[str, Any]]:
     """Type-ahead: the best few targets for a partial name, with the name that matched."""
     return suggest(state, q, limit)
 
 
-@router.get("/network/{target_id:path}")
+@router.get("/network/{target_id:path}", response_model=Network,
+            response_model_exclude_unset=True)  # jurisdictions' nodes have no url
 async def get_network(state: StateDep, target_id: str) -> dict[str, Any]:
     """A target's round and links as graph nodes and edges (the web network view)."""
     graph = network(state, target_id)
