@@ -8,8 +8,8 @@ from pydantic import Field
 
 from concerted.api.models import Number, Out
 
-__all__ = ["AlertOut", "AlertsPage", "IssuedTokenOut", "JudgementOut", "JudgementsPage", "Me", "ReviewPage",
-           "Revoked", "SubscriptionOut", "Tokens"]
+__all__ = ["AlertOut", "AlertsPage", "IssuedTokenOut", "JudgementOut", "JudgementsPage", "Me",
+           "ReviewPage", "Revoked", "SubscriptionOut", "Tokens"]
 
 
 class UserOut(Out):

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.shared
 
 # Pages whose twin needs a user or an organisation's dossier (checked in tests/dossiers and
 # tests/web by the routes' own validation); every other page is visited below.
-NOT_HERE = {"/subscriptions", "/account", "/dossiers", "/dossiers/{dossier_id}",
+NOT_HERE = {"/subscriptions", "/account", "/alerts", "/dossiers", "/dossiers/{dossier_id}",
             "/dossiers/{dossier_id}/submissions/{program}", "/dossier-board",
             "/dossiers/{dossier_id}/evidence/{evidence_id}"}
 
@@ -64,9 +64,10 @@ def _pages(client: TestClient) -> list[str]:
             "/match?name=Zhu+Hailun", f"/targets/{zhu}", f"/targets/{quote(gap, safe=':')}",
             f"/targets/{zhu}/network", "/coverage", "/coverage?min_jurisdictions=3",
             "/rounds", f"/rounds/{rounds[0]['round_id']}", "/gaps", "/gaps?missing=au",
-            "/lags", "/listings", "/listings?current=no",
+            "/lags", "/listings", "/listings?current=no", "/listings?on=2023-02-09",
             f"/listings/{first['source']}/{quote(first['listing_key'], safe='')}",
-            "/changes", "/changes/us_ofac_sdn", "/programs", "/programs/compare",
+            "/changes", "/changes/us_ofac_sdn",
+            "/changes/us_ofac_sdn?on=2023-02-09", "/programs", "/programs/compare",
             "/programs/gb-ghr", "/programs/us-glomag", "/eligible?conduct=torture",
             "/review", "/judgements", "/login"]
 
