@@ -27,8 +27,9 @@ from concerted.api.export_models import GapRow, TargetRow
 pytestmark = pytest.mark.shared
 
 # Pages whose twin needs a user or an organisation's dossier (checked in tests/dossiers and
-# tests/web by the routes' own validation); every other page is visited below.
-NOT_HERE = {"/subscriptions", "/account", "/alerts", "/dossiers", "/dossiers/{dossier_id}",
+# tests/web by the routes' own validation), and /docs (the API's documentation, no twin);
+# every other page is visited below.
+NOT_HERE = {"/docs", "/subscriptions", "/account", "/alerts", "/dossiers", "/dossiers/{dossier_id}",
             "/dossiers/{dossier_id}/submissions/{program}", "/dossier-board",
             "/dossiers/{dossier_id}/evidence/{evidence_id}"}
 
