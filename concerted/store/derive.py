@@ -52,20 +52,30 @@ def derive_source(conn: Connection, source: str, new_dates: Iterable[str] = ()) 
     reuses_keys = known.reuses_keys if known else False
     conn.execute(delete(changes).where(changes.c.snapshot_id.in_([s.id for s in affected])))
     rows: list[dict[str, object]] = []
+    shown: dict[int, dict[str, int]] = {}  # each snapshot's versions, read once
+
+    def versions_of(snapshot_id: int) -> dict[str, int]:
+        if snapshot_id not in shown:
+            shown[snapshot_id] = _snapshot_versions(conn, snapshot_id)
+        return shown[snapshot_id]
+
+    position = {snap.id: index for index, snap in enumerate(held)}
     for snap in affected:
-        index = held.index(snap)
+        index = position[snap.id]
         if index == 0:
             continue  # the first snapshot is the baseline: nothing "changed" in it
         previous = held[index - 1]
-        old_ids = _snapshot_versions(conn, previous.id)
-        new_ids = _snapshot_versions(conn, snap.id)
+        old_ids = versions_of(previous.id)
+        new_ids = versions_of(snap.id)
         # Unchanged listings cannot produce a change: load only the ones that differ.
         old = _load(conn, {k: v for k, v in old_ids.items() if new_ids.get(k) != v}, cache)
         new = _load(conn, {k: v for k, v in new_ids.items() if old_ids.get(k) != v}, cache)
         found = diff(old, new, reuses_keys=reuses_keys)
         rows.extend(_change_row(source, snap, previous.published, c) for c in found)
+        for done in [i for i in shown if i not in (snap.id, held[-1].id)]:
+            del shown[done]  # the next snapshot's predecessor is this one: keep only it
     bulk_insert(conn, changes, rows)
-    _rebuild_listings(conn, source, held[-1] if held else None)
+    _rebuild_listings(conn, source, versions_of(held[-1].id) if held else {})
     if fresh:
         conn.execute(update(snapshots).where(snapshots.c.id.in_(fresh)).values(derived=True))
 
@@ -97,7 +107,7 @@ def _snapshot_versions(conn: Connection, snapshot_id: int) -> dict[str, int]:
         .join(memberships, memberships.c.version_id == versions.c.id)
         .where(memberships.c.snapshot_id == snapshot_id)
     )
-    return {key: vid for key, vid in conn.execute(query)}
+    return {key: vid for key, vid in conn.execute(query).all()}  # fetched at once, not row by row
 
 
 def _load(
@@ -126,7 +136,8 @@ def _change_row(source: str, snap: Row[Any], previous: str, change: Change) -> d
     }
 
 
-def _rebuild_listings(conn: Connection, source: str, newest: Row[Any] | None) -> None:
+def _rebuild_listings(conn: Connection, source: str, shown: dict[str, int]) -> None:
+    """`shown`: the versions the source's newest snapshot shows (none: no snapshot held)."""
     conn.execute(delete(listings).where(listings.c.source == source))
     # Each version carries its own first/last seen (maintained by the writer), so this
     # reads tens of thousands of versions rather than every membership.
@@ -141,7 +152,6 @@ def _rebuild_listings(conn: Connection, source: str, newest: Row[Any] | None) ->
             span[0], span[2] = vid, last
     # Current: shown by the newest snapshot, in the version it shows (its date may be shared
     # with an earlier snapshot of the same day that showed another version, or a removed one).
-    shown = _snapshot_versions(conn, newest.id) if newest is not None else {}
     for key, vid in shown.items():
         spans[key][0] = vid
     for key, date in _reuse_starts(conn, source).items():
