@@ -88,3 +88,18 @@ def test_judgements_show_the_automatic_links_in_words(api: TestClient) -> None: 
     assert 'href="/judgements?who=system" aria-current="page"' in automatic
     left = ListingRef.parse(first["left"])
     assert f'href="/listings/{left.source}/' in automatic
+
+
+def test_only_reviewers_are_offered_the_decision_buttons(web_app: FastAPI) -> None:  # noqa: F811
+    from concerted.accounts import add_user, open_session, set_reviewer
+
+    user = add_user(web_app.state.engine, "reader-of-the-queue@example.org",
+                    "a long enough passphrase")
+    session = open_session(web_app.state.engine, user)
+    with TestClient(web_app, cookies={"concerted_session": session.secret}) as client:
+        page = client.get("/review").text
+        assert "Only reviewers record judgements" in page
+        assert 'name="decision"' not in page
+        set_reviewer(web_app.state.engine, user.email)
+        page = client.get("/review").text
+        assert 'name="decision"' in page and "Only reviewers" not in page
