@@ -15,7 +15,6 @@ from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.cli.params import DAY, PROGRAM
-from concerted.ftm import listing_entities
 from concerted.programs.registry import find_program
 from concerted.sources import SOURCES
 from concerted.store.reader import AsOf, ListingRow, Reader
@@ -226,6 +225,9 @@ def export_listings(app: AppContext, fmt: str, source: str | None, program: str 
     """Every current listing with all it says: CSV (flat), JSON (full) or FtM entities."""
     rows = Reader(app.engine).listings(source, program, True)
     if fmt == "ftm":
+        # FollowTheMoney's model takes ~2 s to import: only this format pays it (start-up time).
+        from concerted.ftm import listing_entities
+
         for row in rows:
             jurisdiction = SOURCES[row.listing.source].jurisdiction
             for entity in listing_entities(row.listing, jurisdiction):
