@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from rigour.territories import get_territories, lookup_territory
-
 __all__ = ["country_code", "learn", "learned"]
 
 _LEARNED: dict[str, str | None] = {}  # spelling -> code, a cache of lookup_territory
@@ -22,6 +20,10 @@ _LEARNED: dict[str, str | None] = {}  # spelling -> code, a cache of lookup_terr
 
 @cache
 def _exact() -> dict[str, str]:
+    # rigour's territory data loads here, on the first lookup, not with every module that
+    # names a country (a tenth of a second of each command's start).
+    from rigour.territories import get_territories
+
     table: dict[str, str] = {}
     for territory in get_territories():
         spellings = [territory.name, territory.full_name, territory.code, territory.alpha3,
@@ -38,6 +40,8 @@ def country_code(text: str) -> str | None:
     if found is not None:
         return found
     if wanted not in _LEARNED:
+        from rigour.territories import lookup_territory
+
         territory = lookup_territory(wanted)
         _LEARNED[wanted] = territory.code if territory else None
     return _LEARNED[wanted]

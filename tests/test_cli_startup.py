@@ -46,3 +46,25 @@ def test_help_imports_no_heavy_library() -> None:
     assert "Commands:" in out and "dossiers" in out
     heavy = {"sqlalchemy", "fastapi", "rich", "followthemoney", "lxml", "pydantic"}
     assert not heavy & {m.split(".")[0] for m in loaded}
+
+
+# What a command's --help may not load: the database, HTTP, FollowTheMoney, the official
+# formats, the packet renderers, cryptography (each command imports them when it runs).
+# `users` names the token scopes, which live beside the token store (SQLAlchemy).
+_NOT_FOR_HELP = {"sqlalchemy", "fastapi", "httpx", "followthemoney", "lxml", "openpyxl",
+                 "fpdf", "docx", "cryptography", "jinja2"}
+_NEEDS_STORE_FOR_HELP = {"users": {"sqlalchemy"}}
+
+
+def test_no_command_help_loads_what_only_running_needs() -> None:
+    script = ("import json, sys\nfrom concerted.cli import cli\n"
+              "try:\n    cli([sys.argv[1], '--help'])\nexcept SystemExit:\n    pass\n"
+              "print('\\n' + json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
+    loaded_by = {}
+    for name in sorted(COMMANDS):
+        out = subprocess.run([sys.executable, "-c", script, name], capture_output=True,
+                             text=True, check=True).stdout
+        assert "Usage:" in out, name
+        loaded = set(json.loads(out.splitlines()[-1]))
+        loaded_by[name] = sorted(loaded & (_NOT_FOR_HELP - _NEEDS_STORE_FOR_HELP.get(name, set())))
+    assert loaded_by == {name: [] for name in sorted(COMMANDS)}

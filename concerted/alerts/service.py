@@ -8,19 +8,20 @@ adds nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine, insert, select
 
+from concerted.alerts.events import change_events
 from concerted.alerts.matching import match
 from concerted.alerts.model import Event, Subscription
 from concerted.alerts.partners import PartnerFinder
 from concerted.alerts.subscriptions import list_subscriptions
 from concerted.store.tables import alerts
 
-__all__ = ["raise_alerts"]
+__all__ = ["after_ingest", "raise_alerts"]
 
 
 def raise_alerts(engine: Engine, events: Iterable[Event], created_at: str,
@@ -72,3 +73,9 @@ def _insert_new(engine: Engine, rows: list[dict[str, Any]]) -> int:
         if new:
             conn.execute(insert(alerts), new)
     return len(new)
+
+
+def after_ingest(engine: Engine, touched: Mapping[str, Iterable[str]], created_at: str) -> int:
+    """Raise the alerts of the snapshots just ingested (`IngestOptions.touched`); how many
+    are new. Call it after `concerted ingest` as `concerted fetch` does."""
+    return raise_alerts(engine, change_events(engine, touched), created_at)

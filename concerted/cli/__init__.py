@@ -2,7 +2,9 @@
 
 `concerted --help` and every command start without importing the others' dependencies
 (FastAPI, rich, the parsers...): `commands.COMMANDS` says which module registers each command
-and gives its one-line help.
+and gives its one-line help. Within a module, each command imports what it runs on (the
+store, the analyses, the dossier layer) in its body, so its `--help` loads none of it
+(ARCHITECTURE.md, "Import direction").
 """
 
 from __future__ import annotations

@@ -8,20 +8,10 @@ from typing import Any
 import click
 
 from concerted import clock
-from concerted.alerts.delivery import deliver_pending
-from concerted.alerts.model import KINDS, Criteria
-from concerted.alerts.queries import list_alerts
-from concerted.alerts.settings import AlertSettings
-from concerted.alerts.subscriptions import (
-    SubscriptionError,
-    add_subscription,
-    list_subscriptions,
-    remove_subscription,
-)
+from concerted.alerts.model import KINDS
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.cli.params import COUNTRY, JURISDICTION, PROGRAM, THEME
-from concerted.fetch import make_client
 
 __all__ = ["register"]
 
@@ -70,6 +60,9 @@ def add_command(app: AppContext, program: tuple[str, ...], jurisdiction: tuple[s
                 threshold: float, webhook: str | None, email: str | None, digest: bool,
                 label: str | None, fmt: str) -> None:
     """Subscribe; prints the id (its feed is /feeds/ID.atom) and the webhook secret."""
+    from concerted.alerts.model import Criteria
+    from concerted.alerts.subscriptions import SubscriptionError, add_subscription
+
     criteria = Criteria(program, tuple(j.lower() for j in jurisdiction), theme,
                         tuple(c.lower() for c in country), _watch_names(watch, watch_file),
                         kind, gaps, followed, threshold)
@@ -93,6 +86,8 @@ def add_command(app: AppContext, program: tuple[str, ...], jurisdiction: tuple[s
 @pass_app
 def list_command(app: AppContext, fmt: str) -> None:
     """Every subscription."""
+    from concerted.alerts.subscriptions import list_subscriptions
+
     emit([s.to_dict() for s in list_subscriptions(app.engine)], fmt, _SUB_COLUMNS,
          "subscriptions")
 
@@ -102,6 +97,8 @@ def list_command(app: AppContext, fmt: str) -> None:
 @pass_app
 def remove_command(app: AppContext, subscription_id: str) -> None:
     """Stop a subscription (its past alerts stay in the global feed)."""
+    from concerted.alerts.subscriptions import remove_subscription
+
     if not remove_subscription(app.engine, subscription_id):
         raise click.ClickException(f"no subscription {subscription_id}")
     click.echo(f"removed {subscription_id}")
@@ -116,6 +113,8 @@ def remove_command(app: AppContext, subscription_id: str) -> None:
 def alerts_group(ctx: click.Context, subscription: str | None, limit: int | None,
                  detail: bool, fmt: str) -> None:
     """Alerts raised (oldest first); `concerted alerts deliver` sends what is due."""
+    from concerted.alerts.queries import list_alerts
+
     if ctx.invoked_subcommand is not None:
         return
     app = ctx.find_object(AppContext)
@@ -136,6 +135,10 @@ def _shape(row: dict[str, Any], detail: bool) -> dict[str, Any]:
 @pass_app
 def deliver_command(app: AppContext, fmt: str) -> None:
     """Send pending alerts by webhook and e-mail (digests when due). For cron."""
+    from concerted.alerts.delivery import deliver_pending
+    from concerted.alerts.settings import AlertSettings
+    from concerted.fetch import make_client
+
     settings = AlertSettings.from_settings(app.settings)
     with make_client(settings.webhook) as client:
         rows = deliver_pending(app.engine, client, settings, clock.now())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -13,7 +13,9 @@ from concerted.analysis.rounds import RoundConfig
 from concerted.analysis.suite import AnalysisConfig
 from concerted.cli.context import AppContext
 from concerted.cli.params import COUNTRY, DATE, JURISDICTION, PROGRAM, THEME
-from concerted.reports.kept import Keeper, KeptAnalysis
+
+if TYPE_CHECKING:
+    from concerted.reports.kept import KeptAnalysis
 
 __all__ = ["analysis_options", "build_analysis"]
 
@@ -63,5 +65,8 @@ def build_analysis(app: AppContext, options: dict[str, Any], **extra: Any) -> Ke
     # The inputs live as long as the command; keeping the cycle collector from walking them
     # again and again halves the time of the analyses.
     gc.freeze()
+    # The kept results need the database libraries: loaded to answer, not for --help.
+    from concerted.reports.kept import Keeper, KeptAnalysis
+
     keeper = Keeper(app.engine, app.settings.data_dir / "derived")
     return KeptAnalysis(keeper, app.engine, config, options.pop("one_per_listing"))

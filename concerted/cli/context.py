@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
 
 from concerted.archive import Archive
-from concerted.settings import Settings
-from concerted.store.db import connect
-from concerted.store.migrate import SchemaError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from concerted.settings import Settings
 
 __all__ = ["AppContext", "pass_app"]
 
@@ -24,6 +25,13 @@ class AppContext:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            # The database libraries load when a command first needs the store, so that every
+            # command's --help and the commands that never open it start without them.
+            from sqlalchemy.exc import OperationalError
+
+            from concerted.store.db import connect
+            from concerted.store.migrate import SchemaError
+
             try:
                 self._engine = connect(self.settings.db_url)
             except OperationalError as exc:

@@ -9,9 +9,7 @@ import click
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, LEVELS, acting, refusals
 from concerted.cli.params import PARTIAL_DAY
-from concerted.dossiers import allegations, evidence
-from concerted.dossiers.model import KINDS, EvidenceKind, Level
-from concerted.dossiers.records import Provenance
+from concerted.dossiers.model import KINDS
 
 __all__ = ["GROUPS"]
 
@@ -38,6 +36,9 @@ def add_allegation(app: AppContext, dossier_id: str, conduct: tuple[str, ...], s
                    places: str, victims: str, date_from: str | None, date_to: str | None,
                    level: str, as_email: str) -> None:
     """Add an allegation; prints its id."""
+    from concerted.dossiers import allegations
+    from concerted.dossiers.model import Level
+
     env, actor = acting(app, as_email)
     click.echo(allegations.add_allegation(env, actor, dossier_id, allegations.AllegationInput(
         conduct, summary, places, victims, date_from, date_to, Level(level))))
@@ -80,6 +81,10 @@ def add_evidence(app: AppContext, dossier_id: str, file: Path | None, level: str
                  source: str, obtained: str | None, collected_by: str,
                  supports: tuple[str, ...], as_email: str) -> None:
     """Add an evidence item (a file, a link or a testimony summary); prints its id."""
+    from concerted.dossiers import allegations, evidence
+    from concerted.dossiers.model import EvidenceKind, Level
+    from concerted.dossiers.records import Provenance
+
     env, actor = acting(app, as_email)
     allegations.check_date(obtained)
     item = evidence.EvidenceInput(
@@ -98,6 +103,8 @@ def add_evidence(app: AppContext, dossier_id: str, file: Path | None, level: str
 @refusals
 def get_evidence(app: AppContext, evidence_id: str, out: Path, as_email: str) -> None:
     """Write an evidence file, decrypted, to --out (the read is audited)."""
+    from concerted.dossiers import evidence
+
     env, actor = acting(app, as_email)
     item, data = evidence.evidence_file(env, actor, evidence_id)
     out.write_bytes(data)
@@ -112,6 +119,9 @@ def get_evidence(app: AppContext, evidence_id: str, out: Path, as_email: str) ->
 @refusals
 def set_level(app: AppContext, evidence_id: str, level: str, as_email: str) -> None:
     """Change an item's confidentiality level."""
+    from concerted.dossiers import evidence
+    from concerted.dossiers.model import Level
+
     env, actor = acting(app, as_email)
     evidence.set_level(env, actor, evidence_id, Level(level))
 
@@ -123,6 +133,8 @@ def set_level(app: AppContext, evidence_id: str, level: str, as_email: str) -> N
 @refusals
 def remove(app: AppContext, evidence_id: str, as_email: str) -> None:
     """Delete an item and its encrypted file (owners only)."""
+    from concerted.dossiers import evidence
+
     env, actor = acting(app, as_email)
     evidence.remove_evidence(env, actor, evidence_id)
 

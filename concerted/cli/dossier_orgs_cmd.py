@@ -4,13 +4,11 @@ roles and coalitions. Adding organisations and coalitions is the operator's act.
 from __future__ import annotations
 
 import click
-from sqlalchemy.exc import IntegrityError
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.dossiers import orgs
-from concerted.dossiers.model import Role
+from concerted.dossiers.model import ORG_KINDS, Role
 
 __all__ = ["coalitions_group", "orgs_group"]
 
@@ -24,12 +22,16 @@ def orgs_group() -> None:
 
 @orgs_group.command("add")
 @click.argument("name")
-@click.option("--kind", type=click.Choice(list(orgs.ORG_KINDS)), default="ngo",
+@click.option("--kind", type=click.Choice(list(ORG_KINDS)), default="ngo",
               show_default=True)
 @pass_app
 @refusals
 def add_org(app: AppContext, name: str, kind: str) -> None:
     """Add an organisation."""
+    from sqlalchemy.exc import IntegrityError
+
+    from concerted.dossiers import orgs
+
     try:
         new = orgs.add_org(dossier_env(app), name, kind)
     except IntegrityError:
@@ -47,6 +49,8 @@ def add_org(app: AppContext, name: str, kind: str) -> None:
 @refusals
 def set_member(app: AppContext, org: str, email: str, role: str, as_email: str | None) -> None:
     """Give an existing user a role in an organisation."""
+    from concerted.dossiers import orgs
+
     env, actor = acting(app, as_email) if as_email else (dossier_env(app), None)
     orgs.add_member(env, org, email, Role(role), actor)
 
@@ -59,6 +63,8 @@ def set_member(app: AppContext, org: str, email: str, role: str, as_email: str |
 @refusals
 def list_members(app: AppContext, org: str, as_email: str, fmt: str) -> None:
     """The members of an organisation and their roles."""
+    from concerted.dossiers import orgs
+
     env, actor = acting(app, as_email)
     emit(orgs.members(env, actor, org), fmt, ["email", "role"], org)
 
@@ -75,5 +81,7 @@ def coalitions_group() -> None:
 @refusals
 def add_coalition(app: AppContext, name: str, members: tuple[str, ...]) -> None:
     """Add a coalition of organisations."""
+    from concerted.dossiers import orgs
+
     new = orgs.add_coalition(dossier_env(app), name, list(members))
     click.echo(f"added coalition {name} ({new})", err=True)

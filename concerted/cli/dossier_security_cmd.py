@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.cli.upgrade_cmd import after_upgrade_steps
-from concerted.dossiers import audit, backup, bundle, bundle_import, rotation, verify
-from concerted.dossiers.env import instance_keyring
-from concerted.dossiers.keys import Keyring, load_keyring, passphrase, public_key_hex
-from concerted.dossiers.model import Level
-from concerted.store.db import connect
-from concerted.store.migrate import SchemaError, head_revision
+
+if TYPE_CHECKING:
+    from concerted.dossiers.keys import Keyring
 
 __all__ = ["COMMANDS", "add_bundle_commands"]
 
@@ -41,6 +38,8 @@ def audit_group() -> None:
 def verify_command(app: AppContext, heads: tuple[str, ...], heads_file: Path | None) -> None:
     """Exit 0 when the chain, the permission rows, the encrypted files and the sealed fields
     are intact."""
+    from concerted.dossiers import audit, verify
+
     try:
         lines = [*heads, *(_head_lines(heads_file) if heads_file else [])]
         expected = [audit.parse_head(line) for line in lines]
@@ -68,6 +67,8 @@ def _head_lines(path: Path) -> list[str]:
 def head_command(app: AppContext) -> None:
     """The last entry as SEQ:HASH, to append somewhere the server cannot write (a file owned
     by another user, a ticket, a signed e-mail) and give to `audit verify --head(s)`."""
+    from concerted.dossiers import audit
+
     with app.engine.connect() as conn:
         seq, last = audit.head(conn)
     click.echo(f"{seq}:{last}")
@@ -79,6 +80,8 @@ def head_command(app: AppContext) -> None:
 def bind_command(app: AppContext) -> None:
     """Once, after upgrading a store made before keyed audit: MAC the audit log and tag the
     permission rows with the keyring's MAC key. Refused on a store already keyed."""
+    from concerted.dossiers import verify
+
     counts = verify.bind(dossier_env(app))
     click.echo(f"keyed {counts['entries']} audit entries and tagged {counts['rows']} "
                "permission row(s)")
@@ -96,6 +99,8 @@ def keys_group() -> None:
 @refusals
 def rotate_command(app: AppContext, drop_old: bool) -> None:
     """Make a new data key and re-encrypt every sealed field and file under it."""
+    from concerted.dossiers import rotation
+
     keyring, counts = rotation.rotate(dossier_env(app), drop_old)
     click.echo(f"now using {keyring.active_data_key().id}: re-encrypted {counts['fields']} "
                f"field(s) and {counts['files']} file(s)")
@@ -118,6 +123,8 @@ def list_command(app: AppContext, fmt: str) -> None:
 @pass_app
 def public_command(app: AppContext) -> None:
     """This instance's Ed25519 public key (hex), for partners to trust its bundles."""
+    from concerted.dossiers.keys import public_key_hex
+
     click.echo(public_key_hex(dossier_env(app).keyring.active_signing_key()))
 
 
@@ -135,6 +142,8 @@ def trust_command(app: AppContext, public_key: str, org: str, sender: str, label
                   as_email: str) -> None:
     """Let ORG import bundles that organisation --from sends, signed by its instance's
     PUBLIC_KEY (owners only)."""
+    from concerted.dossiers import bundle_import
+
     env, actor = acting(app, as_email)
     click.echo(bundle_import.trust_key(env, actor, org, public_key, label, sender))
 
@@ -147,6 +156,11 @@ def backup_command(app: AppContext, file: Path) -> None:
     """Write every table and archived file to FILE, encrypted and signed with the keyring's
     active data key (the keyring itself is never in it). Works on a store that still needs
     `concerted upgrade`."""
+    from concerted.dossiers import backup
+    from concerted.dossiers.env import instance_keyring
+    from concerted.store.db import connect
+    from concerted.store.migrate import SchemaError
+
     engine = connect(app.settings.db_url, create=False)
     try:
         keyring = instance_keyring(app.settings, engine)
@@ -168,6 +182,11 @@ def backup_command(app: AppContext, file: Path) -> None:
 def restore_command(app: AppContext, file: Path, unsigned: bool) -> None:
     """Restore a backup into an empty store and data folder, then migrate it to the newest
     schema revision. Needs the keyring holding the backup's data key."""
+    from concerted.cli.upgrade_cmd import after_upgrade_steps
+    from concerted.dossiers import backup
+    from concerted.dossiers.keys import load_keyring, passphrase
+    from concerted.store.migrate import head_revision
+
     path = app.settings.keyring_path
     # A format-1 backup needs no keyring; a missing one is never made here.
     keyring: Keyring | None = (load_keyring(path, passphrase(app.settings)) if path.exists()
@@ -191,6 +210,9 @@ def add_bundle_commands(group: click.Group) -> None:
     def export_command(app: AppContext, dossier_id: str, level: str, out: Path,
                        as_email: str) -> None:
         """Export a signed bundle redacted to the recipient's level (owners only)."""
+        from concerted.dossiers import bundle
+        from concerted.dossiers.model import Level
+
         env, actor = acting(app, as_email)
         out.write_bytes(bundle.export_bundle(env, actor, dossier_id, Level(level)))
 
@@ -202,6 +224,8 @@ def add_bundle_commands(group: click.Group) -> None:
     @refusals
     def import_command(app: AppContext, file: Path, org: str, as_email: str) -> None:
         """Import a bundle signed by a trusted key; prints the new dossier's id."""
+        from concerted.dossiers import bundle_import
+
         env, actor = acting(app, as_email)
         click.echo(bundle_import.import_bundle(env, actor, org, file.read_bytes()))
 

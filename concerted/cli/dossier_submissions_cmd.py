@@ -10,8 +10,6 @@ from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, dossier_env, refusals
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.cli.params import DAY
-from concerted.dossiers import board, submissions
-from concerted.dossiers.designated import mark_designated
 from concerted.dossiers.model import PROGRAMS, Status
 
 __all__ = ["GROUPS"]
@@ -34,6 +32,8 @@ def submissions_group() -> None:
 @refusals
 def build(app: AppContext, dossier_id: str, program: str, out: Path, as_email: str) -> None:
     """Build the packet for one program; prints the submission id."""
+    from concerted.dossiers import submissions
+
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in submissions.FORMATS:
         raise click.UsageError("--out must end in .pdf or .docx")
@@ -53,6 +53,8 @@ def build(app: AppContext, dossier_id: str, program: str, out: Path, as_email: s
 @refusals
 def preview(app: AppContext, dossier_id: str, program: str, as_email: str) -> None:
     """The packet's content and warnings as JSON, without recording a submission."""
+    from concerted.dossiers import submissions
+
     env, actor = acting(app, as_email)
     emit_json(submissions.preview(env, actor, dossier_id, program).to_dict())
 
@@ -69,6 +71,8 @@ def preview(app: AppContext, dossier_id: str, program: str, as_email: str) -> No
 def status(app: AppContext, submission_id: str, status: str, on_date: str | None, note: str,
            as_email: str) -> None:
     """Record what happened to a submission (submitted, acknowledged, designated...)."""
+    from concerted.dossiers import submissions
+
     env, actor = acting(app, as_email)
     submissions.set_status(env, actor, submission_id, Status(status), on_date, note)
 
@@ -80,6 +84,8 @@ def status(app: AppContext, submission_id: str, status: str, on_date: str | None
 @refusals
 def status_board(app: AppContext, as_email: str, fmt: str) -> None:
     """Every dossier you may read × each program: the submission's status."""
+    from concerted.dossiers import board
+
     env, actor = acting(app, as_email)
     rows = board.board(env, actor)
     if fmt == "json":
@@ -97,6 +103,8 @@ def status_board(app: AppContext, as_email: str, fmt: str) -> None:
 def run_mark_designated(app: AppContext) -> None:
     """Mark open submissions designated where the lists now show the subject (the ingest
     path runs this after each ingest)."""
+    from concerted.dossiers.designated import mark_designated
+
     env = dossier_env(app)
     click.echo(f"{mark_designated(env.engine, env.keyring)} submission(s) marked designated",
                err=True)

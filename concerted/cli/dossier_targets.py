@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine
 
-from concerted.dossiers.targets import Suggestion, suggest_targets
-from concerted.labels import listing_label
-from concerted.state.kept_matcher import kept_matcher
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from concerted.dossiers.targets import Suggestion
 
 __all__ = ["choose_target", "describe"]
 
 
 def describe(found: Suggestion) -> str:
     """One line a person can tell namesakes apart by."""
+    from concerted.labels import listing_label
+
     facts = [f"born {'; '.join(found.birth_dates)}" if found.birth_dates else "",
              ", ".join(found.countries)]
     lists = "; ".join(listing_label(s, k) for s, k in found.listings)
@@ -30,6 +33,9 @@ def describe(found: Suggestion) -> str:
 def choose_target(engine: Engine, cache_dir: Path, subject: str, schema: str,
                   take_best: bool) -> tuple[tuple[str, str], ...]:
     """The listings of the target confirmed, or none when nothing matches."""
+    from concerted.dossiers.targets import suggest_targets
+    from concerted.state.kept_matcher import kept_matcher
+
     found = suggest_targets(kept_matcher(engine, cache_dir), subject, schema)
     if not found:
         click.echo(f"No listed {schema.lower()} matches {subject!r}: the dossier is linked to "

@@ -9,12 +9,7 @@ from concerted.cli import dossier_items_cmd, dossier_orgs_cmd, dossier_security_
 from concerted.cli import dossier_submissions_cmd as submissions_cmd
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_common import AS_OPTION, acting, refusals
-from concerted.cli.dossier_targets import choose_target
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
-from concerted.dossiers import board, orgs, service
-from concerted.dossiers.gaps import jurisdiction_status
-from concerted.dossiers.model import Level, Subject
-from concerted.dossiers.targets import listing_keys, parse_listing_ref
 
 __all__ = ["register"]
 
@@ -41,6 +36,11 @@ def dossiers_group() -> None:
 def create(app: AppContext, org: str, subject: str, targets: tuple[str, ...], no_target: bool,
            take_best: bool, schema: str, aliases: tuple[str, ...], as_email: str) -> None:
     """Open a dossier; prints its id."""
+    from concerted.cli.dossier_targets import choose_target
+    from concerted.dossiers import service
+    from concerted.dossiers.model import Subject
+    from concerted.dossiers.targets import listing_keys
+
     env, actor = acting(app, as_email)
     keys = [key for target in targets for key in listing_keys(env.engine, target)]
     if not targets and not no_target:
@@ -56,6 +56,8 @@ def create(app: AppContext, org: str, subject: str, targets: tuple[str, ...], no
 @refusals
 def list_dossiers(app: AppContext, as_email: str, fmt: str) -> None:
     """The dossiers you may read."""
+    from concerted.dossiers import service
+
     env, actor = acting(app, as_email)
     emit(service.list_dossiers(env, actor), fmt,
          ["id", "org", "subject", "status", "role", "shared_level"], "dossiers")
@@ -68,6 +70,9 @@ def list_dossiers(app: AppContext, as_email: str, fmt: str) -> None:
 @refusals
 def show(app: AppContext, dossier_id: str, as_email: str) -> None:
     """The dossier as JSON, with which governments have acted and which could."""
+    from concerted.dossiers import service
+    from concerted.dossiers.gaps import jurisdiction_status
+
     env, actor = acting(app, as_email)
     view = service.get_dossier(env, actor, dossier_id)
     emit_json({**view.to_dict(),
@@ -82,6 +87,9 @@ def show(app: AppContext, dossier_id: str, as_email: str) -> None:
 @refusals
 def gaps(app: AppContext, dossier_id: str, as_email: str, fmt: str) -> None:
     """Per government: acted or not, and the programs a packet could go to."""
+    from concerted.dossiers import service
+    from concerted.dossiers.gaps import jurisdiction_status
+
     env, actor = acting(app, as_email)
     rows = [s.to_dict() for s in jurisdiction_status(
         env.engine, service.get_dossier(env, actor, dossier_id))]
@@ -97,6 +105,9 @@ def gaps(app: AppContext, dossier_id: str, as_email: str, fmt: str) -> None:
 @refusals
 def link(app: AppContext, dossier_id: str, listing: str, as_email: str) -> None:
     """Point the dossier at one more listing of its subject."""
+    from concerted.dossiers import service
+    from concerted.dossiers.targets import parse_listing_ref
+
     env, actor = acting(app, as_email)
     service.link_listing(env, actor, dossier_id, *parse_listing_ref(listing))
 
@@ -119,6 +130,8 @@ def set_subject(app: AppContext, dossier_id: str, fields: tuple[str, ...], alias
                 identifiers: tuple[str, ...], positions: tuple[str, ...],
                 affiliations: tuple[str, ...], as_email: str) -> None:
     """Add to the subject's description (names, identifiers, positions, sections)."""
+    from concerted.dossiers import service
+
     env, actor = acting(app, as_email)
     old = service.get_dossier(env, actor, dossier_id).subject
     sections = dict(f.split("=", 1) for f in fields if "=" in f)
@@ -140,6 +153,9 @@ def set_subject(app: AppContext, dossier_id: str, fields: tuple[str, ...], alias
 def share(app: AppContext, dossier_id: str, coalition: str, level: str, revoke: bool,
           as_email: str) -> None:
     """Share the dossier with a coalition, up to a level (or stop sharing it)."""
+    from concerted.dossiers import orgs
+    from concerted.dossiers.model import Level
+
     env, actor = acting(app, as_email)
     if revoke:
         orgs.unshare(env, actor, dossier_id, coalition)
@@ -155,6 +171,8 @@ def share(app: AppContext, dossier_id: str, coalition: str, level: str, revoke: 
 @refusals
 def alerts(app: AppContext, as_email: str, mark_read: bool, fmt: str) -> None:
     """Alerts for you: submissions whose subject a government has since listed."""
+    from concerted.dossiers import board
+
     env, actor = acting(app, as_email)
     emit(board.alerts_for(env, actor, mark_read), fmt,
          ["id", "kind", "dossier", "created_at", "read_at", "message"], "alerts")

@@ -3,17 +3,16 @@ and deliver alerts; once, or on a schedule."""
 
 from __future__ import annotations
 
-import click
-from rich.console import Console
+from typing import TYPE_CHECKING
 
-from concerted.alerts.settings import AlertSettings
+import click
+
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
-from concerted.fetch import make_client
 from concerted.sources import SOURCES, Source
-from concerted.updates.cycle import Cycle, CycleReport, run_cycle
-from concerted.updates.settings import FetchSettings
-from concerted.updates.watch import parse_interval, watch, watch_once
+
+if TYPE_CHECKING:
+    from concerted.updates.cycle import Cycle, CycleReport
 
 __all__ = ["register"]
 
@@ -31,6 +30,11 @@ def _sources(source_ids: tuple[str, ...], url: str | None) -> tuple[Source, ...]
 
 def _cycle(app: AppContext, sources: tuple[Source, ...], url: str | None,
            analyse: bool) -> Cycle:
+    from concerted.alerts.settings import AlertSettings
+    from concerted.fetch import make_client
+    from concerted.updates.cycle import Cycle
+    from concerted.updates.settings import FetchSettings
+
     settings = FetchSettings.from_settings(app.settings)
     client = make_client(settings.policy)
     return Cycle(app.engine, app.archive, client, sources, settings,
@@ -39,6 +43,8 @@ def _cycle(app: AppContext, sources: tuple[Source, ...], url: str | None,
 
 
 def _show(report: CycleReport, fmt: str) -> None:
+    from rich.console import Console
+
     if fmt == "json":
         emit_json(report.to_dict())
         return
@@ -66,6 +72,8 @@ def _show(report: CycleReport, fmt: str) -> None:
 def fetch_command(app: AppContext, source_ids: tuple[str, ...], url: str | None,
                   fmt: str) -> None:
     """Download the latest official lists, ingest them, raise and deliver alerts."""
+    from concerted.updates.cycle import run_cycle
+
     cycle = _cycle(app, _sources(source_ids, url), url, analyse=False)
     with cycle.client:
         report = run_cycle(cycle)
@@ -84,6 +92,10 @@ def fetch_command(app: AppContext, source_ids: tuple[str, ...], url: str | None,
 def watch_command(app: AppContext, every: str, once: bool, source_ids: tuple[str, ...],
                   no_analyse: bool, fmt: str) -> None:
     """Fetch → ingest → resolve → analyse → alert, every --every, until SIGINT/SIGTERM."""
+    from rich.console import Console
+
+    from concerted.updates.watch import parse_interval, watch, watch_once
+
     try:
         seconds = parse_interval(every)
     except ValueError as exc:

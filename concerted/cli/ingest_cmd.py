@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from concerted import clock
-from concerted.alerts import after_ingest
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.cli.params import DAY
-from concerted.dossiers import mark_designated
-from concerted.dossiers.keys import KeyMissing
-from concerted.ingest import IngestOptions, collect, ingest
 from concerted.sources import SOURCES
-from concerted.store.lock import IngestBusy
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["register"]
 
@@ -43,6 +40,13 @@ def ingest_command(
     app: AppContext, paths: tuple[Path, ...], source_id: str | None, date: str | None, fmt: str
 ) -> None:
     """Ingest official list files or folders of them. Re-ingesting the same bytes is a no-op."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from concerted.alerts.service import after_ingest
+    from concerted.ingest import IngestOptions, collect, ingest
+    from concerted.store.lock import IngestBusy
+
     sets = collect(paths, source_id)
     console = Console(stderr=True)
     with Progress(
@@ -81,6 +85,9 @@ def ingest_command(
 
 def _mark_submissions(app: AppContext, console: Console) -> None:
     """Mark open dossier submissions whose subject a government has now listed."""
+    from concerted.dossiers.designated import mark_designated
+    from concerted.dossiers.keys import KeyMissing
+
     try:
         marked = mark_designated(app.engine, app.settings)
     except KeyMissing as exc:

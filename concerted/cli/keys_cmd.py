@@ -12,16 +12,6 @@ import click
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.dossier_security_cmd import keys_group
-from concerted.dossiers.keys import (
-    KeyMissing,
-    Passphrase,
-    PassphraseError,
-    load_keyring,
-    new_keyring,
-    passphrase,
-    save_keyring,
-)
-from concerted.dossiers.keywrap import MIN_PASSPHRASE
 
 __all__ = ["register"]
 
@@ -32,6 +22,8 @@ def init_command(app: AppContext) -> None:
     """Make a new keyring at CONCERTED_KEY_FILE (default <data dir>/keys/keyring.json),
     wrapped with the passphrase from CONCERTED_KEY_PASSPHRASE_FILE or
     CONCERTED_KEY_PASSPHRASE. Refuses to replace an existing keyring."""
+    from concerted.dossiers.keys import PassphraseError, new_keyring, passphrase
+
     path = app.settings.keyring_path
     try:
         keyring = new_keyring(path, passphrase(app.settings))
@@ -50,6 +42,16 @@ def passphrase_command(app: AppContext, new_file: Path | None) -> None:
     """Re-wrap the keyring under a new passphrase (read from --new-file, else one line of
     standard input); the current one comes from the usual settings. Then point
     CONCERTED_KEY_PASSPHRASE(_FILE) at the new one."""
+    from concerted.dossiers.keys import (
+        KeyMissing,
+        Passphrase,
+        PassphraseError,
+        load_keyring,
+        passphrase,
+        save_keyring,
+    )
+    from concerted.dossiers.keywrap import MIN_PASSPHRASE
+
     path = app.settings.keyring_path
     try:
         current = passphrase(app.settings)

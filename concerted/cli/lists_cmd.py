@@ -1,24 +1,28 @@
-"""`concerted sources | listings | changes | export listings`: what the store holds."""
+"""`concerted sources | listings | changes | export listings`: what the store holds.
+
+The store reader and the health checks (SQLAlchemy, HTTP client) are imported inside the
+commands: `--help` and a mistyped option answer without loading them.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from concerted import clock
-from concerted.analysis.changes import KINDS, nearest
 from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.cli.params import DAY, PROGRAM
 from concerted.programs.registry import find_program
 from concerted.sources import SOURCES
-from concerted.store.reader import AsOf, ListingRow, Reader
-from concerted.updates.health import HEALTH_COLUMNS, with_health
+
+if TYPE_CHECKING:
+    from concerted.store.reader import AsOf, ListingRow
 
 __all__ = ["register"]
 
@@ -41,6 +45,9 @@ _LISTING_COLUMNS = [
 def sources_command(app: AppContext, fmt: str) -> None:
     """Each source: snapshots held, newest date, listings per program (newest), and health:
     when last confirmed current, age, STALE beyond its cadence, the last fetch error."""
+    from concerted.store.reader import Reader
+    from concerted.updates.health import HEALTH_COLUMNS, with_health
+
     rows = [
         {"source": s["source"], "jurisdiction": SOURCES[s["source"]].jurisdiction, **s}
         for s in Reader(app.engine).source_summaries()
@@ -107,6 +114,8 @@ def listings_command(
 ) -> None:
     """Listings currently on the lists (with --all, also those since removed; with --on, those
     on the lists that day)."""
+    from concerted.store.reader import Reader
+
     reader = Reader(app.engine)
     if day is None:
         rows = reader.listings(source, program, None if include_removed else True)
@@ -153,6 +162,9 @@ def changes_command(app: AppContext, source: str, since: str | None, until: str 
         since = until = day
     if since and until and until < since:
         raise click.UsageError(f"--until {until} is before --since {since}")
+    from concerted.analysis.changes import KINDS
+    from concerted.store.reader import Reader
+
     reader = Reader(app.engine)
     groups = reader.changes(source, since, until)
     if day is not None and not groups:
@@ -187,6 +199,8 @@ def changes_command(app: AppContext, source: str, since: str | None, until: str 
 
 def _summary(group: dict[str, Any]) -> dict[str, Any]:
     """One snapshot for people: `217 (us-glomag 182, us-russia-eo14024 24, …)` per kind."""
+    from concerted.analysis.changes import KINDS
+
     row = {"snapshot": group["snapshot"], "previous": group["previous"]}
     for kind in KINDS:
         counts = group["by_program"][kind]
@@ -196,6 +210,8 @@ def _summary(group: dict[str, Any]) -> dict[str, Any]:
 
 
 def _note_no_snapshot(source: str, day: str, dates: list[str]) -> None:
+    from concerted.analysis.changes import nearest
+
     before, after = nearest(dates, day)
     held = ", ".join(f"{d} {which}" for which, d in (("before", before), ("after", after)) if d)
     extra = (f"; what changed between {before} and {after} shows under {after}"
@@ -223,6 +239,8 @@ def export_group() -> None:
 @pass_app
 def export_listings(app: AppContext, fmt: str, source: str | None, program: str | None) -> None:
     """Every current listing with all it says: CSV (flat), JSON (full) or FtM entities."""
+    from concerted.store.reader import Reader
+
     rows = Reader(app.engine).listings(source, program, True)
     if fmt == "ftm":
         # FollowTheMoney's model takes ~2 s to import: only this format pays it (start-up time).

@@ -13,14 +13,7 @@ import click
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.matching.query import (
-    DEFAULT_LIMIT,
-    DEFAULT_THRESHOLD,
-    QueryError,
-    check_request,
-    query_from_options,
-)
-from concerted.state.kept_matcher import kept_matcher
+from concerted.matching.query import DEFAULT_LIMIT, DEFAULT_THRESHOLD
 
 __all__ = ["register"]
 
@@ -57,6 +50,9 @@ def match_command(app: AppContext, names: tuple[str, ...], birth_dates: tuple[st
                   threshold: float, fmt: str) -> None:
     """Scored targets for a name, with the explanation of each score: the same matcher and
     results as `POST /match/{dataset}` (kept on disk per store state, so warm runs are fast)."""
+    from concerted.matching.query import QueryError, check_request, query_from_options
+    from concerted.state.kept_matcher import kept_matcher
+
     query = query_from_options(names, birth_dates, nationalities, schema)
     try:
         check_request({"query": query})

@@ -21,7 +21,6 @@ from concerted.choices import (
 from concerted.cli.context import AppContext
 from concerted.programs import all_programs
 from concerted.sources import SOURCES
-from concerted.store.reader import Reader
 
 __all__ = ["COUNTRY", "DATE", "DAY", "JURISDICTION", "PARTIAL_DAY", "PROGRAM",
            "PROGRAM_JURISDICTION", "SOURCE", "THEME", "known_programs"]
@@ -61,6 +60,8 @@ def known_programs(ctx: click.Context | None) -> set[str]:
     known = {p.id for p in all_programs()}
     app = ctx.find_object(AppContext) if ctx else None
     if app is not None and _exists(app.settings.db_url):
+        from concerted.store.reader import Reader  # with the store: --help needs neither
+
         known |= Reader(app.engine).program_ids()
     return known
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.cli.params import COUNTRY, PROGRAM_JURISDICTION, known_programs
-from concerted.programs import Program, UnknownConduct, UnknownProgram, comparison, get_program
-from concerted.programs.eligibility import eligible_programs
-from concerted.programs.views import SUMMARY_COLUMNS, detail_rows, program_detail, program_summary
-from concerted.programs.workbook import to_xlsx
+
+if TYPE_CHECKING:
+    from concerted.programs import Program
 
 __all__ = ["register"]
 
@@ -36,6 +36,9 @@ def programs_group(ctx: click.Context, jurisdiction: str | None, theme: str | No
     Country regimes without an entry of their own (gb-russia, us-russia-eo14024...) resolve
     by family rules: `concerted programs show ID` shows what any such id stands for.
     """
+    from concerted.programs import comparison
+    from concerted.programs.views import SUMMARY_COLUMNS, program_summary
+
     if ctx.invoked_subcommand is None:
         rows = [program_summary(p) for p in comparison.select(jurisdiction, theme)]
         emit(rows, fmt, _TABLE_COLUMNS if fmt == "table" else SUMMARY_COLUMNS, "programs")
@@ -47,6 +50,9 @@ def programs_group(ctx: click.Context, jurisdiction: str | None, theme: str | No
 @click.pass_context
 def show_command(ctx: click.Context, program_id: str, fmt: str) -> None:
     """Everything known about one program: criteria, standard, measures, list, sources."""
+    from concerted.programs import UnknownProgram, get_program
+    from concerted.programs.views import detail_rows, program_detail
+
     try:
         program = get_program(program_id)
     except UnknownProgram as exc:
@@ -73,6 +79,8 @@ def show_command(ctx: click.Context, program_id: str, fmt: str) -> None:
 def compare_command(jurisdiction: str | None, theme: str | None, out: Path | None,
                     fmt: str) -> None:
     """Programs side by side: conduct covered (yes / conditional), measures, standard."""
+    from concerted.programs import comparison
+
     programs = comparison.select(jurisdiction, theme)
     if out is not None:
         _write(out, programs)
@@ -87,10 +95,15 @@ def compare_command(jurisdiction: str | None, theme: str | None, out: Path | Non
 
 
 def _covers(coverage: dict[str, str]) -> list[str]:
+    from concerted.programs import comparison
+
     return [c if mark == comparison.COVERED else f"{c}~" for c, mark in coverage.items()]
 
 
 def _write(out: Path, programs: list[Program]) -> None:
+    from concerted.programs import comparison
+    from concerted.programs.workbook import to_xlsx
+
     suffix = out.suffix.lower()
     if suffix == ".xlsx":
         out.write_bytes(to_xlsx(programs))
@@ -113,6 +126,9 @@ def _write(out: Path, programs: list[Program]) -> None:
 def eligible_command(conduct: tuple[str, ...], country: str | None,
                      jurisdictions: tuple[str, ...], include_inactive: bool, fmt: str) -> None:
     """Which governments could act on this conduct, under which program, and how to ask."""
+    from concerted.programs import UnknownConduct
+    from concerted.programs.eligibility import eligible_programs
+
     try:
         results = eligible_programs(conduct, jurisdictions=jurisdictions or None,
                                     target_country=country, active_only=not include_inactive)

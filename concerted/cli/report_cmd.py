@@ -9,8 +9,6 @@ import click
 
 from concerted.cli.analysis_options import analysis_options, build_analysis
 from concerted.cli.context import AppContext, pass_app
-from concerted.reports.html import write_html
-from concerted.reports.xlsx import write_xlsx
 
 __all__ = ["report_command"]
 
@@ -28,6 +26,11 @@ def report_command(app: AppContext, /, out: Path, gap_limit: int, **options: Any
     if suffix not in (".html", ".htm", ".xlsx"):
         raise click.BadParameter("the file must end in .html or .xlsx", param_hint="--out")
     analysis = build_analysis(app, options)
+    # The writers (Jinja2, openpyxl) load for the file asked for: the analysis commands that
+    # share this module start without them.
+    from concerted.reports.html import write_html
+    from concerted.reports.xlsx import write_xlsx
+
     if suffix == ".xlsx":
         write_xlsx(analysis, out)
     else:

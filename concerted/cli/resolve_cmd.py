@@ -10,23 +10,18 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from concerted.analysis.designations import build_designations
-from concerted.analysis.filters import Filter
 from concerted.cli import review_cmd
 from concerted.cli.context import AppContext, pass_app
-from concerted.cli.lists_cmd import export_group
 from concerted.cli.output import FORMAT_OPTION, emit
 from concerted.cli.params import PROGRAM, THEME
-from concerted.model import ListingRef
-from concerted.reports.load import load_inputs
-from concerted.resolve.evaluate import LABELLED, evaluate, evaluate_targets, read_pairs
-from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, run
-from concerted.views.exports import chosen_targets, targets_to
+from concerted.resolve.evaluate import LABELLED
+
+if TYPE_CHECKING:
+    from concerted.resolve.xref import ResolveConfig, ResolveReport
 
 __all__ = ["register"]
 
@@ -36,6 +31,11 @@ _METRICS = ["mode", "split", "pairs", "tp", "fp", "fn", "tn", "precision", "reca
 
 
 def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from concerted.resolve.xref import run
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("blocking", total=None)
@@ -58,6 +58,8 @@ def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
 def resolve_group(ctx: click.Context, threshold: float, review_threshold: float,
                   workers: int | None, fmt: str) -> None:
     """Link the same person or body across lists; queue the uncertain pairs for review."""
+    from concerted.resolve.xref import ResolveConfig
+
     if ctx.invoked_subcommand:
         return
     if review_threshold > threshold:
@@ -82,6 +84,11 @@ def evaluate_command(ctx: click.Context, path: Path, threshold: float, fmt: str)
     """Precision, recall and F1 of cross-list linking on the labelled pairs, per part:
     `pairwise` (the scorer alone, at --threshold) and `targets` (the store's targets, after
     `concerted resolve`, the linker and people's judgements)."""
+    from concerted.model import ListingRef
+    from concerted.reports.load import load_inputs
+    from concerted.resolve.evaluate import evaluate, evaluate_targets, read_pairs
+    from concerted.resolve.xref import load_records
+
     app = ctx.find_object(AppContext)
     assert app is not None
     pairs = read_pairs(path)
@@ -111,6 +118,11 @@ def export_targets(app: AppContext, fmt: str, output: Path | None, programs: tup
     """One row per (target, listing): the listings each target brings together, every
     listing the store has seen (the rows of the API's export). With --program or --theme,
     the targets designated so, each with all its listings."""
+    from concerted.analysis.designations import build_designations
+    from concerted.analysis.filters import Filter
+    from concerted.reports.load import load_inputs
+    from concerted.views.exports import chosen_targets, targets_to
+
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs --output FILE")
     inputs = load_inputs(app.engine)
@@ -126,6 +138,8 @@ def export_targets(app: AppContext, fmt: str, output: Path | None, programs: tup
 
 
 def register(group: click.Group) -> None:
+    from concerted.cli.lists_cmd import export_group
+
     group.add_command(resolve_group)
     review_cmd.register(group)
     export_group.add_command(export_targets)

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from concerted import clock
 from concerted.cli.context import AppContext, pass_app
-from concerted.model import Listing, ListingRef
-from concerted.resolve import journal
-from concerted.resolve.judgements import Judgement, JudgementRecord
-from concerted.store.reader import Reader
+from concerted.resolve.judgements import Judgement
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from concerted.model import Listing
+    from concerted.resolve import journal
+    from concerted.store.reader import Reader
 
 __all__ = ["register"]
 
@@ -37,6 +39,10 @@ _FIELDS: list[tuple[str, Callable[[Listing], str | None]]] = [
 
 
 def _show(console: Console, reader: Reader, item: journal.QueueItem) -> None:
+    from rich.table import Table
+
+    from concerted.model import ListingRef
+
     rows = [reader.listing(*ListingRef.parse(ref)) for ref in (item.left, item.right)]
     table = Table(title=f"score {item.score:.3f} ({item.reason})", show_lines=True)
     table.add_column("")
@@ -55,6 +61,12 @@ def _show(console: Console, reader: Reader, item: journal.QueueItem) -> None:
 @pass_app
 def review_command(app: AppContext, user: str, limit: int | None) -> None:
     """Decide the pairs `concerted resolve` was unsure about, best-scored first."""
+    from rich.console import Console
+
+    from concerted.resolve import journal
+    from concerted.resolve.judgements import JudgementRecord
+    from concerted.store.reader import Reader
+
     decided = {r.key for r in journal.load(app.engine) if not r.is_system}
     items = journal.queue(app.engine, decided)[:limit]
     console, reader, counts = Console(), Reader(app.engine), {"judged": 0, "skipped": 0}
@@ -85,6 +97,8 @@ def judgements_group() -> None:
 @pass_app
 def export_command(app: AppContext, output: TextIO) -> None:
     """Every judgement ever made, oldest first, to OUTPUT (default: standard output)."""
+    from concerted.resolve import journal
+
     for record in journal.load(app.engine):
         output.write(record.to_line() + "\n")
 
@@ -95,6 +109,9 @@ def export_command(app: AppContext, output: TextIO) -> None:
 def import_command(app: AppContext, source: TextIO) -> None:
     """Append the judgements in SOURCE (default: standard input); ones already held are
     skipped, so importing the same file twice changes nothing."""
+    from concerted.resolve import journal
+    from concerted.resolve.judgements import JudgementRecord
+
     held = set(journal.load(app.engine))
     lines = [line for line in source if line.strip()]
     fresh = [r for r in (JudgementRecord.from_line(line) for line in lines) if r not in held]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from concerted.app_factory import AppFactory
 from concerted.cli.context import AppContext, pass_app
 
 __all__ = ["register"]
@@ -28,6 +27,8 @@ def serve_command(app: AppContext, host: str, port: int, workers: int,
     # without loading the web app and uvicorn.
     import uvicorn
     from uvicorn.supervisors import Multiprocess
+
+    from concerted.app_factory import AppFactory
 
     app.engine  # noqa: B018 -- opens (and creates) the store now, so a bad --db fails here
     # Not uvicorn.run: it takes only an import string for several workers, and the factory

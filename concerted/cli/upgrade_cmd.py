@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy.exc import OperationalError
 
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
-from concerted.dossiers.after_upgrade import needs_steps, run_steps
-from concerted.dossiers.env import DossierEnv
-from concerted.dossiers.keys import KeyMissing, PassphraseError
-from concerted.rebuild import RebuildError, outdated_sources, rebuild, stored_sources
 from concerted.sources import SOURCES
-from concerted.store.db import connect
-from concerted.store.migrate import SchemaError, upgrade
 
 __all__ = ["after_upgrade_steps", "register"]
 
@@ -27,6 +18,11 @@ def upgrade_command(app: AppContext) -> None:
 
     Safe to run at every start-up: a store already at the newest revision is left alone, a
     new one is created, one made by a newer Concerted is refused untouched."""
+    from sqlalchemy.exc import OperationalError
+
+    from concerted.store.db import connect
+    from concerted.store.migrate import SchemaError, upgrade
+
     engine = connect(app.settings.db_url, create=False)
     try:
         before, after = upgrade(engine)
@@ -49,6 +45,10 @@ def upgrade_command(app: AppContext) -> None:
 def after_upgrade_steps(app: AppContext, before: str) -> None:
     """The keyring-bound steps of the revisions crossed (after_upgrade); refused with what
     to do when the keyring cannot be opened."""
+    from concerted.dossiers.after_upgrade import needs_steps, run_steps
+    from concerted.dossiers.env import DossierEnv
+    from concerted.dossiers.keys import KeyMissing, PassphraseError
+
     if not needs_steps(app.engine, before):
         return
     try:
@@ -73,6 +73,11 @@ def rebuild_command(app: AppContext, source_ids: tuple[str, ...], everything: bo
     """Re-read the archived list files with today's parsers and re-derive listings, versions
     and changes. Judgements, users, subscriptions, alerts, dossiers and the audit log are
     kept; no alert is raised again. Restart a running server afterwards."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from concerted.rebuild import RebuildError, outdated_sources, rebuild, stored_sources
+
     if everything:
         chosen = stored_sources(app.engine)
     else:

@@ -7,23 +7,7 @@ import sys
 
 import click
 
-from concerted.accounts import (
-    UserExists,
-    add_user,
-    create_token,
-    find_user,
-    list_users,
-    set_disabled,
-    set_reviewer,
-)
-from concerted.accounts import remove_user as delete_user
-from concerted.accounts.tokens import (
-    DEFAULT_DAYS,
-    MAX_DAYS,
-    SCOPES,
-    list_tokens,
-    revoke_token_id,
-)
+from concerted.accounts.tokens import DEFAULT_DAYS, MAX_DAYS, SCOPES
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit
 
@@ -55,6 +39,8 @@ def users_group() -> None:
 def add_command(app: AppContext, email: str, password_stdin: bool, org: str | None,
                 role: str | None, reviewer: bool) -> None:
     """Add a user; with --org and --role, also a member of that organisation."""
+    from concerted.accounts import UserExists, add_user
+
     if (org is None) != (role is None):
         raise click.UsageError("--org and --role go together")
     try:
@@ -85,6 +71,8 @@ def _add_member(app: AppContext, org: str, email: str, role: str) -> None:
 @pass_app
 def list_command(app: AppContext, fmt: str) -> None:
     """Every user: e-mail, created, disabled."""
+    from concerted.accounts import list_users
+
     emit([u.to_dict() for u in list_users(app.engine)], fmt,
          ["email", "created_at", "disabled", "reviewer"], "users")
 
@@ -96,6 +84,8 @@ def list_command(app: AppContext, fmt: str) -> None:
 def reviewer_command(app: AppContext, email: str, off: bool) -> None:
     """Let EMAIL record judgements in the review queue and the API (or no longer). Judging
     changes which listings are one target, and so what packets tell governments."""
+    from concerted.accounts import set_reviewer
+
     if not set_reviewer(app.engine, email, not off):
         raise click.ClickException(f"no user {email}")
 
@@ -105,6 +95,8 @@ def reviewer_command(app: AppContext, email: str, off: bool) -> None:
 @pass_app
 def remove_command(app: AppContext, email: str) -> None:
     """Remove a user, their sessions and tokens (their judgements keep their e-mail)."""
+    from concerted.accounts import remove_user as delete_user
+
     if not delete_user(app.engine, email):
         raise click.ClickException(f"no user {email}")
     click.echo(f"removed {email.strip().lower()}", err=True)
@@ -116,6 +108,8 @@ def remove_command(app: AppContext, email: str) -> None:
 @pass_app
 def disable_command(app: AppContext, email: str, enable: bool) -> None:
     """Disable a user (ends their sessions; tokens stop working) or re-enable them."""
+    from concerted.accounts import set_disabled
+
     if not set_disabled(app.engine, email, not enable):
         raise click.ClickException(f"no user {email}")
 
@@ -130,6 +124,8 @@ def disable_command(app: AppContext, email: str, enable: bool) -> None:
 @pass_app
 def token_command(app: AppContext, email: str, label: str, scope: str, days: int) -> None:
     """Issue an API token for EMAIL; it is printed once and stored only as a digest."""
+    from concerted.accounts import create_token, find_user
+
     user = find_user(app.engine, email)
     if user is None or user.disabled:
         raise click.ClickException(f"no active user {email}")
@@ -146,6 +142,9 @@ def token_command(app: AppContext, email: str, label: str, scope: str, days: int
 @pass_app
 def tokens_command(app: AppContext, email: str, revoke_id: int | None, fmt: str) -> None:
     """EMAIL's API tokens (never the secrets), or revoke one of them."""
+    from concerted.accounts import find_user
+    from concerted.accounts.tokens import list_tokens, revoke_token_id
+
     user = find_user(app.engine, email)
     if user is None:
         raise click.ClickException(f"no user {email}")

@@ -10,11 +10,6 @@ Layout: `model`, `records`, `criteria`, `packet*`, `matching`, `files`, `templat
 `policy` is the one access check every query goes through; `service`, `allegations`,
 `evidence`, `submissions`, `orgs`, `board`, `bundle*`, `backup`, `rotation`, `verify` and
 `designated` do the I/O; `render_pdf` and `render_docx` lay packets out.
-`mark_designated(engine, settings)` is the call the ingest path makes after each ingest.
+`designated.mark_designated(engine, settings)` is the call the ingest path makes after each ingest.
 """
 
-from __future__ import annotations
-
-from concerted.dossiers.designated import mark_designated
-
-__all__ = ["mark_designated"]

@@ -15,6 +15,7 @@ __all__ = [
     "FINAL",
     "KINDS",
     "LIST_FIELDS",
+    "ORG_KINDS",
     "PROGRAMS",
     "TRANSITIONS",
     "EvidenceKind",
@@ -29,6 +30,7 @@ __all__ = [
     "within",
 ]
 
+ORG_KINDS = ("ngo", "coalition", "government", "other")
 # The programs a submission packet can be built for (one template each in packets.yaml).
 PROGRAMS = ("us-glomag", "gb-ghr", "gb-gac", "eu-ghr", "ca-jvcfoa", "au-thematic")
 

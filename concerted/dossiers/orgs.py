@@ -14,7 +14,7 @@ from concerted import clock
 from concerted.accounts.users import find_user
 from concerted.dossiers import audit
 from concerted.dossiers.env import DossierEnv
-from concerted.dossiers.model import Level, Role
+from concerted.dossiers.model import ORG_KINDS, Level, Role
 from concerted.dossiers.policy import Action, Actor, NotFound, require, require_org
 from concerted.store.tables import (
     coalition_members,
@@ -37,7 +37,6 @@ __all__ = [
     "unshare",
 ]
 
-ORG_KINDS = ("ngo", "coalition", "government", "other")
 OPERATOR = "operator"  # the audit name of whoever runs the command line on the server
 
 

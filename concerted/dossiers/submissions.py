@@ -17,16 +17,28 @@ from concerted.dossiers.model import PROGRAMS, Status, can_move
 from concerted.dossiers.packet import Packet, build_packet
 from concerted.dossiers.policy import Action, Actor, Grant, require, require_item
 from concerted.dossiers.reading import read_view
-from concerted.dossiers.render_docx import render_docx
-from concerted.dossiers.render_pdf import render_pdf
 from concerted.dossiers.service import new_id
 from concerted.programs import get_program
 from concerted.state.model import State
 from concerted.store.tables import submission_events, submissions
 
-__all__ = ["FORMATS", "add_event", "build", "preview", "set_status"]
+__all__ = ["FORMATS", "add_event", "build", "preview", "render", "set_status"]
 
-FORMATS = {"pdf": render_pdf, "docx": render_docx}
+FORMATS = ("pdf", "docx")
+
+
+def render(fmt: str, packet: Packet) -> bytes:
+    """The packet laid out as `fmt`. Each renderer is imported when asked for: fpdf2 with its
+    fonts takes about half a second to load, which every dossier command would otherwise pay."""
+    if fmt == "pdf":
+        from concerted.dossiers.render_pdf import render_pdf
+
+        return render_pdf(packet)
+    if fmt == "docx":
+        from concerted.dossiers.render_docx import render_docx
+
+        return render_docx(packet)
+    raise ValueError(f"unknown packet format {fmt!r}; choose among {', '.join(FORMATS)}")
 
 
 def _program(program: str) -> str:
@@ -85,12 +97,14 @@ def preview(env: DossierEnv, actor: Actor, dossier_id: str, program: str,
 def build(env: DossierEnv, actor: Actor, dossier_id: str, program: str, fmt: str,
           state: State | None = None) -> tuple[str, Packet, bytes]:
     """(submission id, packet, rendered bytes); opens the submission as a draft if new."""
-    program, render = _program(program), FORMATS[fmt]
+    program = _program(program)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown packet format {fmt!r}; choose among {', '.join(FORMATS)}")
     with env.engine.begin() as conn:
         grant = require(conn, actor, dossier_id, Action.WRITE)
         submission_id = _ensure(conn, env, actor, grant, program)
         packet = _packet(conn, env, grant, program, state)
-        data = render(packet)
+        data = render(fmt, packet)
         digest = hashlib.sha256(data).hexdigest()
         conn.execute(update(submissions).where(submissions.c.id == submission_id)
                      .values(packet_sha256=digest, updated_at=clock.stamp()))

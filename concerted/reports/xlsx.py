@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from concerted.analysis.lags import summarise_lags
 from concerted.analysis.suite import Analysis
 from concerted.cells import xlsx_append
@@ -52,6 +50,10 @@ def _cell(value: Any) -> Any:
 
 
 def write_xlsx(analysis: Analysis, path: Path) -> None:
+    # Imported when a workbook is written: `concerted report` and the analysis commands start
+    # without openpyxl (a tenth of a second).
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     for title, columns, table in sheets(analysis):
         sheet = workbook.create_sheet(title[:31])

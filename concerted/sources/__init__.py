@@ -1,27 +1,14 @@
-"""The official lists Concerted reads: one pure module per list, registered here by id."""
+"""The official lists Concerted reads: one pure parser module per list, described in
+`catalog.py` and registered here by id (a parser is imported when a list is read)."""
 
 from __future__ import annotations
 
-from concerted.sources import (
-    au_dfat,
-    ca_sema,
-    eu_fsf,
-    eu_journal,
-    gb_fcdo_uksl,
-    gb_hmt_conlist,
-    un_sc,
-    us_ofac_sdn,
-)
 from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources.catalog import CATALOG
 
 __all__ = ["SOURCES", "Files", "ParseError", "Parsed", "Source", "detect_source", "get_source"]
 
-SOURCES: dict[str, Source] = {
-    module.SOURCE.id: module.SOURCE
-    for module in (
-        us_ofac_sdn, gb_hmt_conlist, gb_fcdo_uksl, eu_fsf, eu_journal, ca_sema, au_dfat, un_sc,
-    )
-}
+SOURCES: dict[str, Source] = {source.id: source for source in CATALOG}
 
 
 def get_source(source_id: str) -> Source:

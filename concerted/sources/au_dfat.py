@@ -18,10 +18,10 @@ from pydantic import BaseModel
 
 from concerted.model import Address, Listing, Name, ProgramRef
 from concerted.names.scripts import names_by_script
-from concerted.sources import refdata
+from concerted.sources import catalog, refdata
 from concerted.sources.au_dfat_dates import birth_dates, listed_by, listed_on
 from concerted.sources.au_dfat_sheet import Row, read_sheet, text_head
-from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources.base import Files, Parsed, ParseError
 
 __all__ = ["SOURCE", "detect", "parse"]
 
@@ -156,18 +156,4 @@ def detect(name: str, data: bytes) -> bool:
     return b"Name of Individual or Entity" in head and b"Committees" in head
 
 
-SOURCE = Source(
-    id="au_dfat",
-    jurisdiction="au",
-    title="Australian Sanctions Consolidated List",
-    publisher="Department of Foreign Affairs and Trade (DFAT)",
-    url="https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx",
-    formats=("xlsx",),
-    min_listings=2000,  # 3,062 listings in November 2024
-    max_listings=6000,
-    parse=parse,
-    detect=detect,
-    cadence_days=7,
-    reuses_keys=True,
-    parser_version="4",  # 2: Control Date bounds; 3: dates, lists; 4: scripts (issue 11)
-)
+SOURCE = catalog.AU_DFAT

@@ -6,10 +6,11 @@ settings or the clock (ARCHITECTURE.md, invariant 2).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import importlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Protocol, cast
 
 from concerted.model import Listing
 
@@ -54,6 +55,14 @@ class Parser(Protocol):
     def __call__(self, files: Files) -> Parsed: ...
 
 
+class _ParserModule(Protocol):
+    """What a source module offers (au_dfat.py, us_ofac_sdn.py, ...)."""
+
+    def parse(self, files: Files) -> Parsed: ...
+
+    def detect(self, name: str, data: bytes) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Source:
     """Metadata of one official list, beside its pure parser."""
@@ -66,8 +75,9 @@ class Source:
     formats: tuple[str, ...]
     min_listings: int  # ingest refuses a snapshot with fewer: a parser that silently
     max_listings: int  # returns too few rows is the worst failure (invariant 6)
-    parse: Callable[[Files], Parsed]
-    detect: Callable[[str, bytes], bool]  # (file name, whole bytes) -> is this list's file?
+    # The pure module that reads the list: `parse(files)` and `detect(name, data)`, imported
+    # on first use so that naming a list does not load every parser (catalog.py).
+    parser: str
     cadence_days: int = 7  # how often the list is expected to change at most
     verified: bool = True  # False where no real file has been seen (EU)
     companions: tuple[str, ...] = field(default=())  # file names that belong to one set
@@ -88,6 +98,17 @@ class Source:
     # Raise it whenever a parser change makes the same bytes read differently: snapshots
     # keep the version that read them, and `concerted rebuild` re-reads the others.
     parser_version: str = "1"
+
+    def parse(self, files: Files) -> Parsed:
+        """The listings of one snapshot set (raises ParseError naming the bad file)."""
+        return self._parser().parse(files)
+
+    def detect(self, name: str, data: bytes) -> bool:
+        """Whether this file (base name, whole bytes) is this list's."""
+        return self._parser().detect(name, data)
+
+    def _parser(self) -> _ParserModule:
+        return cast(_ParserModule, importlib.import_module(self.parser))
 
     def check_neighbours(self, file: str, published: str, count: int, near: Neighbours) -> None:
         """Refuse a count far below the stored snapshots nearest in time (a truncated file).

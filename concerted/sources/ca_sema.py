@@ -18,8 +18,8 @@ from lxml import etree
 from pydantic import BaseModel
 
 from concerted.model import Identifier, Listing, ProgramRef
-from concerted.sources import refdata
-from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources import catalog, refdata
+from concerted.sources.base import Files, Parsed, ParseError
 from concerted.sources.ca_sema_names import names_of
 from concerted.sources.safe import parse_xml
 
@@ -147,20 +147,4 @@ def detect(name: str, data: bytes) -> bool:
     return b"<data-set" in head and (b"<Country>" in head or b"<Country-Pays>" in head)
 
 
-SOURCE = Source(
-    id="ca_sema",
-    jurisdiction="ca",
-    title="Consolidated Canadian Autonomous Sanctions List",
-    publisher="Global Affairs Canada",
-    url=(
-        "https://www.international.gc.ca/world-monde/assets/office_docs/"
-        "international_relations-relations_internationales/sanctions/sema-lmes.xml"
-    ),
-    formats=("xml",),
-    min_listings=1000,  # 1,369 in April 2020; about 5,700 by 2026
-    max_listings=12000,
-    parse=parse,
-    detect=detect,
-    cadence_days=7,
-    parser_version="2",  # 2: one-word aliases made whole names (issue 11)
-)
+SOURCE = catalog.CA_SEMA

@@ -13,9 +13,10 @@ tests/fixtures/eu_fsf/README.md), hence `verified=False`.
 
 from __future__ import annotations
 
-from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources import catalog
+from concerted.sources.base import Files, Parsed, ParseError
 from concerted.sources.eu_fsf_csv import read_csv
-from concerted.sources.eu_fsf_listing import SOURCE_ID, to_listing
+from concerted.sources.eu_fsf_listing import to_listing
 from concerted.sources.eu_fsf_xml import NAMESPACE, read_xml
 
 __all__ = ["SOURCE", "detect", "parse"]
@@ -44,22 +45,4 @@ def parse(files: Files) -> Parsed:
     return Parsed(listings=[to_listing(record) for record in records], published=published)
 
 
-SOURCE = Source(
-    id=SOURCE_ID,
-    jurisdiction="eu",
-    title="EU Financial Sanctions Files: consolidated list of persons, groups and entities "
-    "subject to EU financial sanctions",
-    publisher="European Commission (DG FISMA), Financial Sanctions Database",
-    url="https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content"
-    "?token=dG9rZW4tMjAxNw",
-    formats=("xml", "csv"),
-    # The list held about 6,200 entities in mid-2026 (a 2026-07-31 XML: 6,239; a 2026-08-05
-    # CSV: 6,234) and grew through 2022-2025; min 2,500 follows the project brief, max leaves
-    # room for growth. Ingest calls check_count.
-    min_listings=2_500,
-    max_listings=9_000,
-    parse=parse,
-    detect=detect,
-    cadence_days=7,
-    verified=False,
-)
+SOURCE = catalog.EU_FSF

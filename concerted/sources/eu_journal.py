@@ -25,9 +25,9 @@ from pydantic import BaseModel
 
 from concerted.model import Address, Identifier, Listing, Name, ProgramRef
 from concerted.names.scripts import non_latin_script
-from concerted.sources import refdata
+from concerted.sources import catalog, refdata
 from concerted.sources.au_dfat_dates import birth_dates
-from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources.base import Files, Parsed, ParseError
 from concerted.sources.safe import decode_text
 
 __all__ = ["SOURCE", "detect", "parse"]
@@ -197,22 +197,4 @@ def detect(name: str, data: bytes) -> bool:
     return data.removeprefix(b"\xef\xbb\xbf").startswith(_HEADER.encode())
 
 
-SOURCE = Source(
-    id=SOURCE_ID,
-    jurisdiction="eu",
-    title="EU Global Human Rights sanctions regime: consolidated Annex I of Regulation (EU) "
-    "2020/1998, from the Official Journal",
-    publisher="Council of the EU (Official Journal, EUR-Lex), as transcribed by OpenSanctions",
-    url="https://raw.githubusercontent.com/opensanctions/opensanctions/main/datasets/eu/"
-    "journal_sanctions/data/consolidated/32020R1998.csv",
-    formats=("csv",),
-    # The annex held 4 entries on 2 March 2021 and 177 on 28 May 2026; a truncated copy is
-    # caught by its cut last row and by the neighbouring snapshots (check_neighbours).
-    min_listings=4,
-    max_listings=1_000,
-    parse=parse,
-    detect=detect,
-    cadence_days=30,  # the Council lists in rounds a few times a year
-    programs=("eu-ghr",),
-    scope="human-rights regime only, from the Official Journal annex",
-)
+SOURCE = catalog.EU_JOURNAL

@@ -13,9 +13,10 @@ from __future__ import annotations
 import io
 import zipfile
 
-from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources import catalog
+from concerted.sources.base import Files, Parsed, ParseError
 from concerted.sources.gb_facets import Facets, collect
-from concerted.sources.gb_fcdo_build import SOURCE_ID, build
+from concerted.sources.gb_fcdo_build import build
 from concerted.sources.gb_fcdo_read import KEY, UKSL, read_xml
 from concerted.sources.gb_fcdo_table import read_csv, read_ods
 
@@ -72,20 +73,4 @@ def _ods_header(data: bytes) -> bool:
     return b"Unique ID" in head and b"Name 6" in head
 
 
-SOURCE = Source(
-    id=SOURCE_ID,
-    jurisdiction="gb",
-    title="UK Sanctions List",
-    publisher="Foreign, Commonwealth & Development Office (FCDO)",
-    url="https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml",
-    formats=("xml", "csv", "ods"),
-    # 6,334 designations in September 2026 (third-party count of the live XML); the OFSI
-    # list it absorbed had 4,688 groups in April 2025. Half a list is refused.
-    min_listings=4000,
-    max_listings=12000,
-    parse=parse,
-    detect=detect,
-    cadence_days=7,
-    verified=False,
-    parser_version="3",  # 2: per-regime dates; 3: places of birth (issue 11)
-)
+SOURCE = catalog.GB_FCDO_UKSL

@@ -11,8 +11,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from concerted.sources.base import Files, Parsed, ParseError, Source
-from concerted.sources.gb_conlist_build import FACETS, KEY, SOURCE_ID, build
+from concerted.sources import catalog
+from concerted.sources.base import Files, Parsed, ParseError
+from concerted.sources.gb_conlist_build import FACETS, KEY, build
 from concerted.sources.gb_conlist_read import read_table
 from concerted.sources.gb_facets import collect
 
@@ -63,20 +64,4 @@ def _xlsx_header(data: bytes) -> bool:
     return False
 
 
-SOURCE = Source(
-    id=SOURCE_ID,
-    jurisdiction="gb",
-    title="OFSI Consolidated List of Financial Sanctions Targets",
-    publisher="HM Treasury, Office of Financial Sanctions Implementation (OFSI)",
-    url="https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv",
-    formats=("xlsx", "csv", "xml"),
-    # 4,688 groups on 2025-04-14 and ~5,100 when the list was frozen in January 2026; a
-    # file with fewer than 3,000 is truncated (or from before the 2022 Russia listings).
-    min_listings=3000,
-    max_listings=8000,
-    parse=parse,
-    detect=detect,
-    cadence_days=7,
-    verified=True,
-    parser_version="3",  # 2: per-regime Listed On; 3: places of birth (issue 11)
-)
+SOURCE = catalog.GB_HMT_CONLIST

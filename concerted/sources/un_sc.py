@@ -15,8 +15,8 @@ from lxml import etree
 from pydantic import BaseModel
 
 from concerted.model import Listing, ProgramRef
-from concerted.sources import refdata
-from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources import catalog, refdata
+from concerted.sources.base import Files, Parsed, ParseError
 from concerted.sources.safe import parse_xml
 from concerted.sources.un_sc_fields import (
     addresses,
@@ -114,17 +114,4 @@ def detect(name: str, data: bytes) -> bool:
     return b"<CONSOLIDATED_LIST" in data[:2048]
 
 
-SOURCE = Source(
-    id="un_sc",
-    jurisdiction="un",
-    title="United Nations Security Council Consolidated List",
-    publisher="United Nations Security Council",
-    url="https://scsanctions.un.org/resources/xml/en/consolidated.xml",
-    formats=("xml",),
-    min_listings=600,  # 879 in November 2024; about 1,000 at most over the last decade
-    max_listings=1500,
-    parse=parse,
-    detect=detect,
-    cadence_days=7,
-    parser_version="2",  # 2: alias birth-date ranges, dates in words, scripts (issue 11)
-)
+SOURCE = catalog.UN_SC

@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from concerted.model import Listing
-from concerted.sources.base import Files, Parsed, ParseError, Source
+from concerted.sources import catalog
+from concerted.sources.base import Files, Parsed, ParseError
 from concerted.sources.us_ofac_advanced import listing_dates, parse_advanced
 from concerted.sources.us_ofac_csv import parse_csv_set, read_rows
 from concerted.sources.us_ofac_files import WIDTHS, detect, role_of
@@ -116,26 +117,4 @@ def _linked_names(listings: list[Listing]) -> list[Listing]:
     return out
 
 
-SOURCE = Source(
-    id="us_ofac_sdn",
-    jurisdiction="us",
-    title="Specially Designated Nationals and Blocked Persons List (SDN)",
-    publisher="U.S. Department of the Treasury, Office of Foreign Assets Control (OFAC)",
-    # OFAC's Sanctions List Service, where www.treasury.gov/ofac/downloads/ now redirects
-    # (another host: fetch refuses cross-host redirects). Its files are named in capitals.
-    url="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV",
-    formats=("csv", "xml"),
-    # Shared history: 6,068 (2018-01-27) .. 14,965 (2024-05-03) listings. The fixed floor
-    # is half the smallest real file; a file cut short today is caught by comparing it with
-    # the stored snapshots nearest in time (Source.check_neighbours).
-    min_listings=3_000,
-    max_listings=30_000,
-    parse=parse,
-    detect=detect,
-    cadence_days=1,
-    verified=True,
-    companions=("sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv", "sdn.xml", "sdn_advanced.xml"),
-    # Only the advanced XML prints each entry's designation date; read beside the CSV set it
-    # dates the same entries the stored CSV history holds (us_ofac_sdn.parse).
-    dated_by="sdn_advanced.xml",
-)
+SOURCE = catalog.US_OFAC_SDN

@@ -2,13 +2,6 @@
 raise and deliver alerts, on a schedule (`concerted watch`), and report each source's health.
 
 `runs` records every attempt, `update` fetches and ingests one source, `cycle` is one pass
-of the whole pipeline, `watch` repeats it, `health` says how fresh each source is.
+of the whole pipeline, `watch` repeats it, `health` says how fresh each source is. Import the
+module you need: `health` (read by every page and `concerted sources`) loads no HTTP client.
 """
-
-from concerted.updates.cycle import Cycle, CycleReport, run_cycle
-from concerted.updates.health import source_health
-from concerted.updates.settings import FetchSettings
-from concerted.updates.update import FetchOutcome, update_source
-
-__all__ = ["Cycle", "CycleReport", "FetchOutcome", "FetchSettings", "run_cycle",
-           "source_health", "update_source"]

@@ -18,8 +18,8 @@ import httpx
 from sqlalchemy import Engine
 
 from concerted import clock
-from concerted.alerts import after_ingest
 from concerted.alerts.delivery import deliver_pending
+from concerted.alerts.service import after_ingest
 from concerted.alerts.settings import AlertSettings
 from concerted.archive import Archive
 from concerted.sources import Source

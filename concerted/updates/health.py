@@ -29,7 +29,8 @@ def freshness(newest: str | None, checked_at: str | None, cadence_days: int,
 
 def source_health(engine: Engine, today: date) -> dict[str, dict[str, Any]]:
     """source id -> checked, age_days, stale, status, last_run, last_error, last_error_at."""
-    newest = {s["source"]: s.get("newest") for s in Reader(engine).source_summaries()}
+    # Only the newest date of each source: not the per-program counts of source_summaries.
+    newest = {snap["source"]: snap["published"] for snap in Reader(engine).snapshots()}
     runs = last_runs(engine)
     health: dict[str, dict[str, Any]] = {}
     for source_id in sorted(set(newest) | set(runs)):

@@ -9,13 +9,11 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from openpyxl import Workbook
-
 from concerted.analysis.designations import Designation
 from concerted.analysis.filters import Filter, select
 from concerted.analysis.inputs import Target
 from concerted.cells import csv_text, xlsx_append
-from concerted.resolve.export import TARGET_COLUMNS, Records, target_entities, target_rows
+from concerted.resolve.export import TARGET_COLUMNS, Records, target_rows
 from concerted.state.model import State
 
 __all__ = ["EXPORT_FORMATS", "MEDIA_TYPES", "chosen_targets", "export_targets", "targets_to"]
@@ -37,6 +35,9 @@ def rows_to(fmt: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) ->
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False).encode("utf-8")
     if fmt == "xlsx":
+        # Imported for this format only: every command and the app start without it.
+        from openpyxl import Workbook
+
         book = Workbook(write_only=True)
         sheet = book.create_sheet("data")
         sheet.append(list(columns))
@@ -53,6 +54,9 @@ def targets_to(fmt: str, targets: Iterable[Target], records: Records) -> bytes:
     """The targets (by id) with their listings, in `fmt` (csv, json, xlsx or ftm)."""
     ordered = sorted(targets, key=lambda t: t.id)
     if fmt == "ftm":
+        # FollowTheMoney's model takes about a second to import: only this format pays it.
+        from concerted.resolve.export_ftm import target_entities
+
         lines = [json.dumps(entity, ensure_ascii=False, sort_keys=True)
                  for target in ordered for entity in target_entities(target, records)]
         return ("\n".join(lines) + "\n").encode("utf-8")
