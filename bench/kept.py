@@ -5,11 +5,12 @@ again. A SQLite store is copied first (the judgement is written to the copy only
 
     .venv/bin/python bench/kept.py --db sqlite:///path/to/store.db
 
-Measured 2026-12-05 on the shared history resolved (/tmp/dbg/concerted.db, 26,379 listings),
-2 cores lightly loaded: cold gaps 15.6 s, rounds 4.1 s, coverage 6.7 s; warm 1.4 s, 1.3 s,
-1.5 s (the answers are kept as text: nearly all of it is starting Python and importing the
-command line); after one judgement 5.6 s, 4.9 s, 6.9 s (inputs and designations brought up
-to it, then kept again; coverage is computed again whole)."""
+Measured 2026-12-06 on the shared history resolved (/tmp/dbg/concerted.db, 26,379 listings),
+2 cores, load about 1: cold gaps 6.3 s, rounds 2.3 s, coverage 4.2 s; warm 0.59 s, 0.61 s,
+0.68 s (was 1.4, 1.3, 1.5 s before the command line stopped importing what --help does not
+need: nearly all of a warm answer is starting Python, SQLAlchemy and the settings); after one
+judgement 3.7 s, 2.4 s, 4.7 s (inputs and designations brought up to it, then kept again;
+coverage is computed again whole)."""
 
 from __future__ import annotations
 
