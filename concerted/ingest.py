@@ -98,7 +98,7 @@ def ingest(
         results = [_ingest_one(engine, archive, writer, s, options) for s in sets]
         if options.progress:
             options.progress("deriving listings and changes")
-        derive_pending(engine)
+        derive_pending(engine, writer.shown)
     return results
 
 
@@ -142,13 +142,14 @@ def ingest_blobs(
     """
     label = ", ".join(sorted(blobs))
     with ingest_lock(engine, options.lock_wait, options.progress):
+        writer = Writer(engine)
         try:
             result = _store_blobs(
-                engine, archive, Writer(engine), source, dict(blobs), Path(label), label, options
+                engine, archive, writer, source, dict(blobs), Path(label), label, options
             )
         except ParseError as exc:
             result = IngestResult(label, "rejected", source.id, message=str(exc))
-        derive_pending(engine)
+        derive_pending(engine, writer.shown)
     return result
 
 

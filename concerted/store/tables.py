@@ -92,6 +92,9 @@ memberships = Table(
     Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
     Column("version_id", Integer, ForeignKey("versions.id"), primary_key=True),
     Index("ix_memberships_version", "version_id"),
+    # One B-tree for the key instead of a rowid table beside it (revision 0010): a third less
+    # work for each of the ~700,000 rows the shared history writes.
+    sqlite_with_rowid=False,
 )
 
 # Derived from memberships after each ingest: one row per listing ever seen.

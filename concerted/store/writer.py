@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, Engine, case, or_, select, update
+from sqlalchemy import Connection, Engine, select
 
 from concerted.model import Listing, Snapshot, hash_json
-from concerted.store.bulk import bulk_insert
+from concerted.store.bulk import bulk_insert, bulk_insert_values
 from concerted.store.tables import memberships, snapshot_files, snapshots, versions
 
 __all__ = ["UnstorableText", "Writer"]
@@ -33,6 +33,9 @@ class Writer:
         # cheaper than hashing it (the whole history is 700,000 listings, most unchanged).
         self._known: dict[str, dict[str, tuple[Listing, int]]] = {}
         self._hashes: dict[str, dict[str, int]] = {}
+        # snapshot id -> key -> version id of the snapshots written: handed to the derive step
+        # that follows (derive_pending), which would otherwise read each back from the store.
+        self.shown: dict[int, dict[str, int]] = {}
 
     def add_snapshot(
         self, snapshot: Snapshot, *, date_origin: str, retrieved_at: str, sizes: dict[str, int],
@@ -55,10 +58,13 @@ class Writer:
 
     def add_memberships(self, conn: Connection, snapshot_id: int, snapshot: Snapshot) -> None:
         """Record which versions a stored snapshot shows (also `concerted rebuild`'s step)."""
-        version_ids = self._version_ids(conn, snapshot.source, snapshot.listings)
-        rows = [{"snapshot_id": snapshot_id, "version_id": v} for v in sorted(version_ids)]
-        bulk_insert(conn, memberships, rows)
-        _extend_spans(conn, snapshot_id, snapshot.published)
+        pairs = self._version_ids(conn, snapshot.source, snapshot.listings)
+        version_ids = {vid for _, vid in pairs}
+        by_key = dict(pairs)
+        if len(by_key) == len(pairs):  # one entry a key: the map is what the store will say
+            self.shown[snapshot_id] = by_key
+        rows = [(snapshot_id, v) for v in sorted(version_ids)]
+        bulk_insert_values(conn, memberships, ("snapshot_id", "version_id"), rows)
 
     def _insert_snapshot(
         self, conn: Connection, snapshot: Snapshot, date_origin: str, retrieved_at: str,
@@ -79,16 +85,17 @@ class Writer:
 
     def _version_ids(
         self, conn: Connection, source: str, listings: tuple[Listing, ...]
-    ) -> set[int]:
+    ) -> list[tuple[str, int]]:
+        """(key, version id) of each listing, in the snapshot's order."""
         known = self._known.setdefault(source, {})
         hashes = self._load_hashes(conn, source)
-        ids: set[int] = set()
+        ids: list[tuple[str, int]] = []
         new_rows: dict[str, dict[str, Any]] = {}
         pending: list[tuple[Listing, str]] = []
         for listing in listings:
             seen = known.get(listing.key)
             if seen is not None and seen[0] == listing:
-                ids.add(seen[1])
+                ids.append((listing.key, seen[1]))
                 continue
             payload = listing.to_json()
             if "\\u0000" in payload:
@@ -99,7 +106,7 @@ class Writer:
             digest = hash_json(payload)
             if digest in hashes:
                 known[listing.key] = (listing, hashes[digest])
-                ids.add(hashes[digest])
+                ids.append((listing.key, hashes[digest]))
                 continue
             pending.append((listing, digest))
             new_rows.setdefault(digest, _version_row(listing, digest, payload))
@@ -107,7 +114,7 @@ class Writer:
             self._insert_versions(conn, source, list(new_rows.values()))
         for listing, digest in pending:
             known[listing.key] = (listing, hashes[digest])
-            ids.add(hashes[digest])
+            ids.append((listing.key, hashes[digest]))
         return ids
 
     def _load_hashes(self, conn: Connection, source: str) -> dict[str, int]:
@@ -131,24 +138,7 @@ class Writer:
         """Drop caches after a failed transaction, so no id points at a rolled-back row."""
         self._known.clear()
         self._hashes.clear()
-
-
-def _extend_spans(conn: Connection, snapshot_id: int, date: str) -> None:
-    shown = select(memberships.c.version_id).where(memberships.c.snapshot_id == snapshot_id)
-    conn.execute(
-        update(versions)
-        .where(versions.c.id.in_(shown))
-        .values(
-            first_seen=case(
-                (or_(versions.c.first_seen.is_(None), versions.c.first_seen > date), date),
-                else_=versions.c.first_seen,
-            ),
-            last_seen=case(
-                (or_(versions.c.last_seen.is_(None), versions.c.last_seen < date), date),
-                else_=versions.c.last_seen,
-            ),
-        )
-    )
+        self.shown.clear()
 
 
 def _version_row(listing: Listing, digest: str, payload: str) -> dict[str, Any]:

@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 
 from concerted import sources
 from concerted.archive import Archive
 from concerted.ingest import IngestOptions, IngestResult, collect, ingest
 from concerted.store.db import connect
+from concerted.store.derive import derive_pending
 from concerted.store.reader import Reader
+from concerted.store.tables import snapshots
 
 US = Path(__file__).resolve().parents[1] / "fixtures" / "store" / "us"
 DATES = ["2022-12-08", "2022-12-09", "2023-01-24"]
@@ -227,3 +229,17 @@ def test_a_nul_character_in_any_listing_is_refused_by_the_writer(
             snapshot, date_origin="option", retrieved_at="2022-12-08T00:00:00", sizes={"sdn.csv": 1}
         )
     assert Reader(_engine(db_url)).snapshots() == []
+
+
+def test_deriving_from_the_store_equals_deriving_from_what_was_written(
+        db_url: str, tmp_path: Path) -> None:
+    """Ingest hands the derive step what it just wrote (Writer.shown); a derive that reads
+    the same snapshots back from the store (after an interrupted ingest) gives the same
+    listings, spans and changes."""
+    _ingest(db_url, tmp_path, DATES)
+    handed = _state(db_url)
+    engine = _engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(update(snapshots).values(derived=False))
+    assert derive_pending(engine) == ["us_ofac_sdn"]
+    assert _state(db_url) == handed
