@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from concerted.api.analysis_models import GapOut
 from concerted.api.models import Free, Number, Out, SearchResult, Window
@@ -156,12 +156,8 @@ class MatchExplanation(Out):
 
 
 class TargetResponse(Out):
-    """A target with every listing side by side, designations, timeline, gap and rounds.
-
-    The view also carries `birth_dates` and `removed` for the page; this answer has never
-    had them, so they are left out (extra="ignore") rather than added unasked."""
-
-    model_config = ConfigDict(extra="ignore")
+    """A target with every listing side by side, designations, timeline, gap and rounds; with
+    what tells namesakes apart, as search results carry it (birth dates, countries, removed)."""
 
     target_id: str = Field(examples=["us_ofac_sdn:29219"])
     name: str = Field(examples=["ZHU, Hailun"])
@@ -169,6 +165,9 @@ class TargetResponse(Out):
     jurisdictions: list[str] = Field(examples=[["gb", "us"]])
     programs: list[str] = Field(examples=[["gb-ghr", "us-glomag"]])
     countries: list[str] = Field(examples=[["cn"]])
+    birth_dates: list[str] = Field(description="As the lists print them: YYYY[-MM[-DD]]")
+    removed: bool = Field(description="Every listing of the target has been removed from its "
+                          "list: a delisted duplicate is not a second person")
 
     listings: list[ListingDetail]
     designations: list[TargetDesignation]

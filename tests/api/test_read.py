@@ -59,6 +59,9 @@ def test_target_lists_us_and_uk_side_by_side(api: TestClient) -> None:
     assert "au" in [m["jurisdiction"] for m in body["gap"]["missing"]]
     link = body["match_explanations"][0]
     assert link["score"] >= 0.9 and link["judgement"]["judgement"] == "positive"
+    # What tells namesakes apart, as on the page and in search results.
+    assert body["birth_dates"] == sorted({b for x in body["listings"] for b in x["birth_dates"]})
+    assert body["birth_dates"] and body["removed"] is False
     assert api.get(f"/api/v1/targets/{ZHU_US}x").status_code == 404
 
 
