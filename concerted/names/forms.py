@@ -1,15 +1,19 @@
 """A printed name as the parts that matter for matching: `NameForm`.
 
 Pure. Titles and honorifics (`General`, `Sheikh`, `Dr`) and particles (`al`, `bin`, `van`)
-are dropped; patronymics (`Akhmatovich`, `Ramzanovna`, `oglu`) are set apart, because one list
-prints them and another does not; company legal forms (`LLC`, `OOO`) are dropped for
-organisations. `SURNAME, Given` is turned round, so the order-sensitive forms agree too.
+are dropped, and company legal forms (`LLC`, `OOO`) for organisations: rigour's person
+prefixes and (outside Latin script) org types first, then the word lists here, which also
+catch titles inside a name and transliterated forms. Patronymics (`Akhmatovich`,
+`Ramzanovna`, `oglu`) are set apart, because one list prints them and another does not.
+`SURNAME, Given` is turned round, so the order-sensitive forms agree too.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from rigour.names import remove_org_types, remove_person_prefixes
 
 from concerted.names.latin import ABJADS, latin, words
 from concerted.names.scripts import script_of
@@ -75,11 +79,28 @@ ABBREVIATIONS = {"shpg": "shipping", "intl": "international", "mfg": "manufactur
 _DROP = {True: HONORIFICS | PARTICLES | NOTES, False: PARTICLES | LEGAL_FORMS | NOTES}
 
 
+def _without_affixes(text: str, person: bool, latin_script: bool) -> str:
+    """The name without what rigour knows to be no part of it: a person's leading titles in
+    Latin script (`Rear Admiral`, `Doctor`, `The`), an organisation's legal forms in other
+    scripts (`ООО`, `Публичное акционерное общество`), where the word lists below, which are
+    Latin, cannot reach. In Latin script rigour's org types also take words that are names
+    here (`SAD`, `Ku'` of KU'MHAERYONG, `in`), so the word lists alone decide there."""
+    if person:
+        bare = remove_person_prefixes(text) if latin_script else text
+    elif latin_script:
+        bare = text
+    else:
+        # rigour matches its forms casefolded (`ооо`, not `ООО`); the tokens are lower anyway.
+        bare = remove_org_types(text.casefold())
+    return bare if bare.strip() else text  # a name that is only a title or a form stays
+
+
 def _tokens(text: str, person: bool) -> list[str]:
     # Titles are English words: only Latin names lose them (عمر is Omar, not "Mr").
     latin_script = text.isascii() or script_of(text) == "Latin"
     drop = _DROP[person] if latin_script else PARTICLES
-    found = [w for w in words(latin(_turn_round(text), person)) if w not in drop]
+    bare = _without_affixes(text, person, latin_script)
+    found = [w for w in words(latin(_turn_round(bare), person)) if w not in drop]
     return found if person else [ABBREVIATIONS.get(w, w) for w in found]
 
 

@@ -24,6 +24,24 @@ def test_honorifics_dropped() -> None:
     assert score("Mullah Mohammed Omar", "Mohammed OMAR") == 1.0
 
 
+def _tokens(text: str, person: bool) -> tuple[str, ...]:
+    form = name_form(text, person)
+    assert form is not None
+    return form.tokens
+
+
+def test_rigour_prefixes_and_org_types() -> None:
+    """Names as the shared lists print them: rigour takes leading titles of people in Latin
+    script and legal forms of organisations in other scripts; in Latin script an
+    organisation keeps words rigour would take as forms (`KU'`, `SAD`)."""
+    assert _tokens("Rear Admiral Valeriy Vladimirovich KULIKOV", True) == ("valeriy", "kulikov")
+    assert _tokens("THE UNCLE", True) == ("uncle",)
+    assert _tokens("ООО Технологии видеоанализа", False) == ("tekhnologii", "videoanaliza")
+    assert _tokens("華信船務(香港)有限公司", False)[-2:] == ("xiang", "gang")
+    assert _tokens("KU'MHAERYONG COMPANY LTD.", False) == ("kumhaeryong",)
+    assert _tokens("SAD IMPORT-EXPORT COMPANY", False) == ("sad", "import", "export")
+
+
 def test_initial_meets_given_name() -> None:
     assert score("SILCHENKO, Oleg F.", "Oleg Fyodorovich SILCHENKO") >= 0.9
 
