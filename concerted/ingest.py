@@ -98,7 +98,7 @@ def ingest(
         results = [_ingest_one(engine, archive, writer, s, options) for s in sets]
         if options.progress:
             options.progress("deriving listings and changes")
-        derive_pending(engine, writer.shown)
+        derive_pending(engine, writer.written())
     return results
 
 
@@ -149,7 +149,7 @@ def ingest_blobs(
             )
         except ParseError as exc:
             result = IngestResult(label, "rejected", source.id, message=str(exc))
-        derive_pending(engine, writer.shown)
+        derive_pending(engine, writer.written())
     return result
 
 

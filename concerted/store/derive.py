@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, bindparam, case, delete, func, or_, select, update
@@ -19,43 +20,48 @@ from concerted.sources import SOURCES
 from concerted.store.bulk import bulk_insert
 from concerted.store.tables import changes, listings, memberships, snapshots, versions
 
-__all__ = ["derive_pending", "derive_source", "refresh_source"]
+__all__ = ["Written", "derive_pending", "derive_source", "refresh_source"]
 
 
-# snapshot id -> key -> version id, as the writer of those snapshots knew them (Writer.shown).
-Shown = Mapping[int, Mapping[str, int]]
+@dataclass(frozen=True)
+class Written:
+    """What an ingest just stored (Writer.written), so that deriving does not read it back:
+    snapshot id -> key -> version id, and version id -> its listing."""
+
+    shown: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
+    listings: Mapping[int, Listing] = field(default_factory=dict)
 
 
-def derive_pending(engine: Engine, shown: Shown | None = None) -> list[str]:
+def derive_pending(engine: Engine, written: Written | None = None) -> list[str]:
     """Derive every source holding a snapshot not yet derived (`snapshots.derived` false):
     what an ingest killed between storing a snapshot and deriving leaves for the next run.
-    `shown`: what the snapshots just written show, so that they are not read back."""
+    `written`: what the ingest just stored, so that it is not read back."""
     query = select(snapshots.c.source).where(snapshots.c.derived.is_(False)).distinct()
     with engine.connect() as conn:
         pending = sorted(conn.scalars(query))
     for source in pending:
-        refresh_source(engine, source, shown=shown)
+        refresh_source(engine, source, written=written)
     return pending
 
 
 def refresh_source(engine: Engine, source: str, new_dates: Iterable[str] = (),
-                   shown: Shown | None = None) -> None:
+                   written: Written | None = None) -> None:
     """Recompute the changes of the snapshots not yet derived (and of those dated
     `new_dates`) and of each one's successor, rebuild the source's listings and clear the
     marks: one transaction, so an interruption leaves the marks for the next run."""
     with engine.begin() as conn:
-        derive_source(conn, source, new_dates, shown)
+        derive_source(conn, source, new_dates, written)
 
 
 def derive_source(conn: Connection, source: str, new_dates: Iterable[str] = (),
-                  written: Shown | None = None) -> None:
+                  written: Written | None = None) -> None:
     """`refresh_source` in `conn`'s transaction (a rebuild derives in its own)."""
     held = _held(conn, source)
     wanted = set(new_dates)
     fresh = {s.id for s in held if not s.derived or s.published in wanted}
     affected = _affected(held, fresh)
     _extend_spans(conn, fresh)
-    cache: dict[int, Listing] = {}
+    cache: dict[int, Listing] = dict(written.listings) if written else {}
     known = SOURCES.get(source)
     reuses_keys = known.reuses_keys if known else False
     conn.execute(delete(changes).where(changes.c.snapshot_id.in_([s.id for s in affected])))
@@ -64,7 +70,7 @@ def derive_source(conn: Connection, source: str, new_dates: Iterable[str] = (),
 
     def versions_of(snapshot_id: int) -> Mapping[str, int]:
         if snapshot_id not in shown:
-            known = written.get(snapshot_id) if written else None
+            known = written.shown.get(snapshot_id) if written else None
             shown[snapshot_id] = (known if known is not None
                                   else _snapshot_versions(conn, snapshot_id))
         return shown[snapshot_id]

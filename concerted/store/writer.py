@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, select
 
 from concerted.model import Listing, Snapshot, hash_json
 from concerted.store.bulk import bulk_insert, bulk_insert_values
+from concerted.store.derive import Written
 from concerted.store.tables import memberships, snapshot_files, snapshots, versions
 
 __all__ = ["UnstorableText", "Writer"]
@@ -33,9 +34,11 @@ class Writer:
         # cheaper than hashing it (the whole history is 700,000 listings, most unchanged).
         self._known: dict[str, dict[str, tuple[Listing, int]]] = {}
         self._hashes: dict[str, dict[str, int]] = {}
-        # snapshot id -> key -> version id of the snapshots written: handed to the derive step
-        # that follows (derive_pending), which would otherwise read each back from the store.
+        # What was written, handed to the derive step that follows (derive_pending), which
+        # would otherwise read it back from the store: snapshot id -> key -> version id, and
+        # version id -> its listing (one object a version, for the diffs).
         self.shown: dict[int, dict[str, int]] = {}
+        self.listings: dict[int, Listing] = {}
 
     def add_snapshot(
         self, snapshot: Snapshot, *, date_origin: str, retrieved_at: str, sizes: dict[str, int],
@@ -107,6 +110,7 @@ class Writer:
             if digest in hashes:
                 known[listing.key] = (listing, hashes[digest])
                 ids.append((listing.key, hashes[digest]))
+                self.listings[hashes[digest]] = listing
                 continue
             pending.append((listing, digest))
             new_rows.setdefault(digest, _version_row(listing, digest, payload))
@@ -115,6 +119,7 @@ class Writer:
         for listing, digest in pending:
             known[listing.key] = (listing, hashes[digest])
             ids.append((listing.key, hashes[digest]))
+            self.listings[hashes[digest]] = listing
         return ids
 
     def _load_hashes(self, conn: Connection, source: str) -> dict[str, int]:
@@ -134,11 +139,15 @@ class Writer:
             query = select(versions.c.hash, versions.c.id).where(versions.c.hash.in_(chunk))
             found.update({h: i for h, i in conn.execute(query)})
 
+    def written(self) -> Written:
+        return Written(self.shown, self.listings)
+
     def forget(self) -> None:
         """Drop caches after a failed transaction, so no id points at a rolled-back row."""
         self._known.clear()
         self._hashes.clear()
         self.shown.clear()
+        self.listings.clear()
 
 
 def _version_row(listing: Listing, digest: str, payload: str) -> dict[str, Any]:
