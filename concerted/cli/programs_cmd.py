@@ -12,21 +12,20 @@ from typing import TYPE_CHECKING
 import click
 
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
-from concerted.cli.params import COUNTRY, PROGRAM_JURISDICTION, known_programs
+from concerted.cli.params import COUNTRY, PROGRAM_JURISDICTION, THEME, known_programs
 
 if TYPE_CHECKING:
     from concerted.programs import Program
 
 __all__ = ["register"]
 
-THEMES = click.Choice(["human_rights", "corruption", "cyber", "other"])
 _TABLE_COLUMNS = ["id", "jurisdiction", "status", "type", "themes", "name"]
 _ELIGIBLE_COLUMNS = ["jurisdiction", "id", "name", "conduct", "criteria", "scope", "submission"]
 
 
 @click.group("programs", invoke_without_command=True)
 @click.option("--jurisdiction", type=PROGRAM_JURISDICTION, default=None)
-@click.option("--theme", type=THEMES, default=None)
+@click.option("--theme", type=THEME, default=None)
 @FORMAT_OPTION
 @click.pass_context
 def programs_group(ctx: click.Context, jurisdiction: str | None, theme: str | None,
@@ -72,7 +71,7 @@ def show_command(ctx: click.Context, program_id: str, fmt: str) -> None:
 
 @programs_group.command("compare")
 @click.option("--jurisdiction", type=PROGRAM_JURISDICTION, default=None)
-@click.option("--theme", type=THEMES, default=None)
+@click.option("--theme", type=THEME, default=None)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write FILE.xlsx (matrix and criteria sheets) or FILE.csv instead.")
 @FORMAT_OPTION
