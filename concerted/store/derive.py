@@ -70,8 +70,8 @@ def derive_source(conn: Connection, source: str, new_dates: Iterable[str] = (),
 
     def versions_of(snapshot_id: int) -> Mapping[str, int]:
         if snapshot_id not in shown:
-            known = written.shown.get(snapshot_id) if written else None
-            shown[snapshot_id] = (known if known is not None
+            handed = written.shown.get(snapshot_id) if written else None
+            shown[snapshot_id] = (handed if handed is not None
                                   else _snapshot_versions(conn, snapshot_id))
         return shown[snapshot_id]
 
@@ -193,7 +193,7 @@ def _change_row(source: str, snap: Row[Any], previous: str, change: Change) -> d
 def _rebuild_listings(conn: Connection, source: str, shown: Mapping[str, int]) -> None:
     """`shown`: the versions the source's newest snapshot shows (none: no snapshot held)."""
     conn.execute(delete(listings).where(listings.c.source == source))
-    # Each version carries its own first/last seen (maintained by the writer), so this
+    # Each version carries its own first/last seen (widened by _extend_spans), so this
     # reads tens of thousands of versions rather than every membership.
     query = select(
         versions.c.key, versions.c.id, versions.c.first_seen, versions.c.last_seen
