@@ -27,8 +27,9 @@ READS = [
     ["sources"], ["listings", "--program", "gb-ghr"], ["listings", "--on", "2022-12-09"],
     ["changes", "gb_hmt_conlist", "--since", "2024-01-01"], ["programs"],
     ["programs", "show", "gb-gac"], ["programs", "compare"], ["eligible", "--conduct", "torture"],
-    ["coverage", "--program", "us-glomag"], ["rounds"], ["rounds", "--all-themes"],
-    ["gaps", "--limit", "20"], ["lags"], ["stats"], ["match", "--name", "Zhu Hailun"],
+    ["coverage"], ["coverage", "--program", "us-glomag"], ["rounds"], ["rounds", "--all-themes"],
+    ["gaps"], ["gaps", "--limit", "20"], ["lags"], ["stats"], ["match", "--name", "Zhu Hailun"],
+    ["match", "--name", "Ramzan Kadyrov"],
     ["alerts"], ["export", "listings", "--program", "us-glomag"],
 ]
 # Read commands without --format (they write one format each).

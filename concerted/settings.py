@@ -9,6 +9,7 @@ are read, naming the variable (`SettingsError`), not later wherever it is used.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -115,6 +116,13 @@ class Settings(BaseSettings):
     @property
     def archive_dir(self) -> Path:
         return self.data_dir / "archive"
+
+    @property
+    def resolve_kept(self) -> Path:
+        """Where `concerted resolve` keeps its work for the next run: one file per store
+        (`concerted.resolve.kept`)."""
+        store = hashlib.sha256(self.db_url.encode()).hexdigest()[:16]
+        return self.data_dir / "resolve" / f"kept-{store}.db"
 
     @property
     def keyring_path(self) -> Path:

@@ -62,6 +62,13 @@ def shared_eu_journal(shared_lists: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's own data folder: what a command keeps there (resolution's work, kept
+    analyses) must not reach another test, nor the checkout."""
+    monkeypatch.setenv("CONCERTED_DATA_DIR", str(tmp_path / "concerted-data"))
+
+
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES

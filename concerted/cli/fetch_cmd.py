@@ -39,7 +39,7 @@ def _cycle(app: AppContext, sources: tuple[Source, ...], url: str | None,
     client = make_client(settings.policy)
     return Cycle(app.engine, app.archive, client, sources, settings,
                  AlertSettings.from_settings(app.settings),
-                 url, analyse)
+                 url, analyse, kept=app.settings.resolve_kept)
 
 
 def _show(report: CycleReport, fmt: str) -> None:

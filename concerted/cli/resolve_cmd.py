@@ -25,12 +25,12 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-_REPORT = ["listings", "candidates", "linked", "retracted", "queued", "refused", "held",
-           "seconds"]
+_REPORT = ["mode", "changed", "listings", "candidates", "linked", "retracted", "queued",
+           "refused", "held", "seconds"]
 _METRICS = ["mode", "split", "pairs", "tp", "fp", "fn", "tn", "precision", "recall", "f1"]
 
 
-def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
+def _run_with_progress(app: AppContext, config: ResolveConfig, full: bool) -> ResolveReport:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -43,7 +43,7 @@ def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
         def step(stage: str, done: int, total: int) -> None:
             bar.update(task, description=stage, completed=done, total=total)
 
-        return run(app.engine, config, step)
+        return run(app.engine, config, step, app.settings.resolve_kept, full)
 
 
 @click.group("resolve", invoke_without_command=True)
@@ -53,11 +53,17 @@ def _run_with_progress(app: AppContext, config: ResolveConfig) -> ResolveReport:
               show_default=True, help="Pairs from here up to --threshold go to review.")
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Processes scoring pairs (default: the cores, up to 4).")
+@click.option("--full", is_flag=True,
+              help="Prepare, block and score every listing again, not only those changed "
+                   "since the last run.")
 @FORMAT_OPTION
 @click.pass_context
 def resolve_group(ctx: click.Context, threshold: float, review_threshold: float,
-                  workers: int | None, fmt: str) -> None:
-    """Link the same person or body across lists; queue the uncertain pairs for review."""
+                  workers: int | None, full: bool, fmt: str) -> None:
+    """Link the same person or body across lists; queue the uncertain pairs for review.
+
+    The first run, and any run with --full, resolves every listing; a later run only the
+    listings changed since (new or amended), against all the others."""
     from concerted.resolve.xref import ResolveConfig
 
     if ctx.invoked_subcommand:
@@ -68,7 +74,7 @@ def resolve_group(ctx: click.Context, threshold: float, review_threshold: float,
     config = ResolveConfig(threshold, review_threshold)
     if workers:
         config = replace(config, workers=workers)
-    report = _run_with_progress(app, config)
+    report = _run_with_progress(app, config, full)
     row = asdict(report) | {"seconds": round(report.seconds, 1)}
     row.pop("stages")
     emit([row], fmt, _REPORT, "resolve")

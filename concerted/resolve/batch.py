@@ -8,16 +8,20 @@ and shipping them back would cost more than scoring them).
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from concerted.resolve.block import Candidate
 from concerted.resolve.record import Record
 from concerted.resolve.score import Score, Scorer
 
-__all__ = ["score_candidates"]
+__all__ = ["Progress", "Records", "score_candidates", "score_pairs"]
 
 _CHUNK = 5000
-_shared: tuple[Sequence[Record], Sequence[Candidate], Scorer, float] | None = None
+# Records by the numbers the candidates give: a list (a full run) or only those the
+# candidates name (an incremental run).
+Records = Sequence[Record] | Mapping[int, Record]
+_shared: tuple[Records, Sequence[Candidate], Scorer, float] | None = None
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def _score_chunk(bounds: tuple[int, int]) -> list[Score]:
@@ -32,7 +36,7 @@ def _score_chunk(bounds: tuple[int, int]) -> list[Score]:
 
 
 def score_candidates(
-    records: Sequence[Record], candidates: Sequence[Candidate], scorer: Scorer, floor: float,
+    records: Records, candidates: Sequence[Candidate], scorer: Scorer, floor: float,
     workers: int = 1, progress: Callable[[int], None] | None = None,
 ) -> list[Score]:
     """Scores of the candidate pairs that reach `floor`, in candidate order."""
@@ -56,3 +60,17 @@ def _collect(chunks: list[tuple[int, int]], results: Iterable[list[Score]],
         if progress:
             progress(end - start)
     return found
+
+
+def score_pairs(records: Records, candidates: Sequence[Candidate], scorer: Scorer, floor: float,
+                workers: int, progress: Progress | None) -> list[Score]:
+    """`score_candidates`, telling `progress("scoring", done, total)` how it goes."""
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress("scoring", done, len(candidates))
+
+    return score_candidates(records, candidates, scorer, floor, workers, advance)

@@ -21,17 +21,18 @@ import heapq
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from concerted.resolve.blockkeys import record_keys, schema_group
 from concerted.resolve.record import Record
 
-__all__ = ["KEY_TRUST", "BlockConfig", "Blocker", "Candidate"]
+__all__ = ["IDENTIFIER_WEIGHT", "KEY_TRUST", "BlockConfig", "Blocker", "Candidate", "choose",
+           "key_weight"]
 
 KEY_TRUST = {"w": 1.0, "j": 1.0, "b": 1.0, "y": 0.8, "p": 0.6, "s": 0.5}
-_IDENTIFIER_WEIGHT = 100.0
+IDENTIFIER_WEIGHT = 100.0
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Blocker:
             for key in keys:
                 postings[key].append(i)
         total = max(len(records), 1)
-        self.weights = {group: {k: _weight(k, len(v), total) for k, v in postings.items()}
+        self.weights = {group: {k: key_weight(k, len(v), total) for k, v in postings.items()}
                         for group, postings in self.postings.items()}
         word_df: dict[str, int] = defaultdict(int)
         for postings in self.postings.values():
@@ -81,7 +82,7 @@ class Blocker:
         found: dict[int, float] = defaultdict(float)
         for key in self.keys[i]:
             posting, weight = postings[key], weights[key]
-            if len(posting) > self.config.max_df and weight < _IDENTIFIER_WEIGHT:
+            if len(posting) > self.config.max_df and weight < IDENTIFIER_WEIGHT:
                 continue
             for j in posting[bisect_right(posting, i):]:
                 found[j] += weight
@@ -94,27 +95,33 @@ class Blocker:
 
     def candidates(self) -> Iterator[Candidate]:
         """Each wanted pair once (left < right), in record order."""
-        config, sources = self.config, self.sources
         for i in range(len(self.records)):
-            mine, person = sources[i], self.records[i].is_person
-            cross: list[tuple[float, int]] = []
-            same: list[tuple[float, int]] = []
-            for j, weight in self._scores(i).items():
-                if weight < config.min_weight:
-                    continue
-                if sources[j] != mine:
-                    cross.append((weight, j))
-                elif person:
-                    same.append((weight, j))
-            chosen = [*(heapq.nlargest(config.max_candidates, cross)
-                        if config.lists != "same" else ()),
-                      *(heapq.nlargest(config.max_same_list, same)
-                        if config.lists != "cross" else ())]
-            for weight, j in sorted(chosen, key=lambda item: item[1]):
-                yield Candidate(i, j, weight)
+            yield from choose(self.config, i, self._scores(i), self.sources,
+                              self.records[i].is_person)
 
 
-def _weight(key: str, df: int, total: int) -> float:
+def choose(config: BlockConfig, i: int, found: Mapping[int, float], sources: Sequence[str],
+           person: bool) -> list[Candidate]:
+    """Record `i`'s candidates among the records `found` sharing key weight with it: its
+    heaviest from other lists, and (a person) from its own list, by record index."""
+    mine = sources[i]
+    cross: list[tuple[float, int]] = []
+    same: list[tuple[float, int]] = []
+    for j, weight in found.items():
+        if weight < config.min_weight:
+            continue
+        if sources[j] != mine:
+            cross.append((weight, j))
+        elif person:
+            same.append((weight, j))
+    chosen = [*(heapq.nlargest(config.max_candidates, cross) if config.lists != "same" else ()),
+              *(heapq.nlargest(config.max_same_list, same) if config.lists != "cross" else ())]
+    return [Candidate(i, j, weight) for weight, j in sorted(chosen, key=lambda item: item[1])]
+
+
+def key_weight(key: str, df: int, total: int) -> float:
+    """A key's weight: identifiers count when few records share them, other keys by their
+    inverse document frequency times the trust in their kind."""
     if key.startswith("i:"):
-        return _IDENTIFIER_WEIGHT if df <= 20 else 0.0
+        return IDENTIFIER_WEIGHT if df <= 20 else 0.0
     return KEY_TRUST[key[0]] * math.log(total / df)

@@ -13,7 +13,7 @@ Anything less is left to a person.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from concerted.model import Listing
@@ -47,7 +47,7 @@ class SameList:
     """`same_list_evidence` as a callable over records, as the chaining check asks it; the
     names each entry is listed under (aliases aside) prepared once per entry."""
 
-    def __init__(self, listings: dict[str, Listing], scorer: Scorer, threshold: float) -> None:
+    def __init__(self, listings: Mapping[str, Listing], scorer: Scorer, threshold: float) -> None:
         self.listings, self.scorer, self.threshold = listings, scorer, threshold
         self._primary: dict[str, Record] = {}
 

@@ -96,5 +96,11 @@ class Linker:
     def targets(self) -> dict[str, frozenset[str]]:
         return {target_id(c): c for c in self.clusters()}
 
+    def cluster_of(self, ref: str) -> tuple[str, frozenset[str]]:
+        """The cluster `ref` is in: a name for it (one of its refs; stable only while no
+        more links are made) and its refs. Cheaper than `target_of` for many refs."""
+        root = self._root(ref)
+        return root, frozenset(self._members[root])
+
     def target_of(self, ref: str) -> str:
         return target_id(self._members[self._root(ref)])

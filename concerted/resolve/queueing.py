@@ -9,12 +9,25 @@ make one target of two bodies of one list, and the likeliest pair for each two t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import NamedTuple
+
 from concerted.resolve.judgements import QueueItem, pair_key
 from concerted.resolve.linker import Linker
-from concerted.resolve.record import Record
 from concerted.resolve.score import Score
 
-__all__ = ["pending", "queue_item"]
+__all__ = ["Waiting", "pending", "queue_item"]
+
+Kinds = Mapping[str, tuple[str, bool]]  # listing ref -> (its list, whether a person)
+
+
+class Waiting(NamedTuple):
+    """A pair that may wait for a person: why (`reason`, `why`), before it is explained."""
+
+    key: tuple[str, str]
+    score: float
+    reason: str
+    why: str = ""
 
 
 def queue_item(score: Score, reason: str, now: str, why: str = "") -> QueueItem:
@@ -26,24 +39,20 @@ def queue_item(score: Score, reason: str, now: str, why: str = "") -> QueueItem:
     return QueueItem(a, b, round(score.score, 4), features, reason, now)
 
 
-def _bodies_of_one_list(a: frozenset[str], b: frozenset[str], by_ref: dict[str, Record]
-                        ) -> bool:
+def _bodies_of_one_list(a: frozenset[str], b: frozenset[str], kinds: Kinds) -> bool:
     """Whether joining a and b would make one target of two bodies (or vessels, aircraft)
     of one list: what its publisher keeps apart is never proposed as one (`duplicates`)."""
-    kinds = {(by_ref[r].source, by_ref[r].is_person) for r in a if r in by_ref}
-    return any((by_ref[r].source, False) in kinds or ((by_ref[r].source, True) in kinds
-               and not by_ref[r].is_person) for r in b if r in by_ref)
+    mine = {kinds[r] for r in a if r in kinds}
+    return any((kinds[r][0], False) in mine or ((kinds[r][0], True) in mine
+               and not kinds[r][1]) for r in b if r in kinds)
 
 
-def pending(items: list[QueueItem], linker: Linker, by_ref: dict[str, Record]
-            ) -> list[QueueItem]:
+def pending(items: list[Waiting], linker: Linker, kinds: Kinds) -> list[Waiting]:
     """What is left to decide: pairs in two targets that could be one, the likeliest pair
     for each two targets."""
-    clusters = linker.targets()
-    chosen: dict[tuple[str, str], QueueItem] = {}
-    for item in sorted(items, key=lambda i: (-i.score, i.left, i.right)):
-        a, b = sorted((linker.target_of(item.left), linker.target_of(item.right)))
-        if a != b and (a, b) not in chosen and not _bodies_of_one_list(
-                clusters[a], clusters[b], by_ref):
+    chosen: dict[tuple[str, str], Waiting] = {}
+    for item in sorted(items, key=lambda i: (-i.score, i.key)):
+        (a, left), (b, right) = sorted(map(linker.cluster_of, item.key))
+        if a != b and (a, b) not in chosen and not _bodies_of_one_list(left, right, kinds):
             chosen[(a, b)] = item
     return list(chosen.values())

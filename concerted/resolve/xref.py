@@ -12,55 +12,40 @@ The queue holds only what a person still has to decide: no pair already in one t
 that would make one target of two bodies of one list, and one pair (the likeliest) for each
 two targets a decision would join.
 Nothing is deleted: the judgements are the record; the queue is rebuilt on every run.
+
+Given a place to keep its work (`kept`), a run keeps its index, records, scores and
+chaining answers there (`resolve.kept`), and the next run is incremental: only the
+listings whose version changed since are prepared, blocked and scored again (against
+every listing), and the decisions are taken again over all the scores kept, with the
+chaining answers about unchanged listings reused. A run is full when nothing is kept (or
+was kept by another version or configuration), when a listing kept is no longer in the
+store, when more than `runconfig.MAX_CHANGED` listings changed, or when asked (`full`).
 """
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Engine
 
-from concerted import clock
-from concerted.model import Listing, ListingRef
-from concerted.resolve import journal
-from concerted.resolve.batch import score_candidates
-from concerted.resolve.block import BlockConfig, Blocker
-from concerted.resolve.consistency import cluster_conflict
-from concerted.resolve.duplicates import SameList
-from concerted.resolve.judgements import SYSTEM, Judgement, JudgementRecord, effective, pair_key
-from concerted.resolve.linker import Linker
-from concerted.resolve.queueing import pending, queue_item
+from concerted.model import ListingRef
+from concerted.resolve.answers import Answers, Kept
+from concerted.resolve.batch import Progress, score_pairs
+from concerted.resolve.block import Blocker
+from concerted.resolve.decide import Pairs, decide
+from concerted.resolve.incremental import resolve_changed
+from concerted.resolve.judgements import pair_key
+from concerted.resolve.kept import KeptResolution
+from concerted.resolve.reblock import KeyIndex
 from concerted.resolve.record import Record, prepare
-from concerted.resolve.score import Score, Scorer, get_scorer
+from concerted.resolve.runconfig import ResolveConfig, ResolveReport, config_signature
+from concerted.resolve.score import get_scorer
 from concerted.store.reader import Reader
 
+# ResolveConfig and ResolveReport are named here too: callers ask `xref` for a run.
 __all__ = ["ResolveConfig", "ResolveReport", "load_records", "run"]
-
-
-@dataclass(frozen=True)
-class ResolveConfig:
-    threshold: float = 0.9
-    # Below 0.75 the pairs on the real lists are mostly acronyms and partial names of bodies.
-    review_threshold: float = 0.75
-    scorer: str = "rules-v1"
-    workers: int = field(default_factory=lambda: min(os.cpu_count() or 1, 4))
-    block: BlockConfig = field(default_factory=BlockConfig)
-
-
-@dataclass
-class ResolveReport:
-    listings: int = 0
-    candidates: int = 0
-    linked: int = 0  # new system positives
-    retracted: int = 0
-    queued: int = 0
-    refused: int = 0  # above the threshold but refused by the chaining check
-    held: int = 0  # two entries of one list above the threshold, left to a person
-    seconds: float = 0.0
-    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def load_records(engine: Engine, current: bool | None = True) -> list[Record]:
@@ -68,98 +53,59 @@ def load_records(engine: Engine, current: bool | None = True) -> list[Record]:
     return [prepare(row.listing) for row in Reader(engine).listings(current=current)]
 
 
-
-Key = tuple[str, str]
-
-
-def _system(key: Key, judgement: Judgement, score: float | None,
-            now: str) -> JudgementRecord:
-    return JudgementRecord.make(*key, judgement, SYSTEM, now, score)
-
-
-def _links(
-    strong: dict[Key, Score], refused: dict[Key, str], current: dict[Key, JudgementRecord],
-    scored: dict[Key, Score], known: set[str], now: str,
-) -> tuple[list[JudgementRecord], int]:
-    """New system links, and retractions of system links that no longer hold."""
-    new = [_system(key, Judgement.POSITIVE, round(score.score, 4), now)
-           for key, score in strong.items() if key not in refused and (
-               key not in current or current[key].judgement is not Judgement.POSITIVE)]
-    retracted = 0
-    for key, was in current.items():
-        gone = key not in strong or key in refused
-        if was.is_system and gone and key[0] in known and key[1] in known:
-            kept = scored.get(key)
-            at = round(kept.score, 4) if kept else None
-            new.append(_system(key, Judgement.NO_JUDGEMENT, at, now))
-            retracted += 1
-    return new, retracted
-
-
-def _decide(engine: Engine, listings: dict[str, Listing], records: list[Record],
-            scores: Iterable[Score], scorer: Scorer, config: ResolveConfig,
-            report: ResolveReport) -> None:
-    now, history = clock.precise_stamp(), journal.load(engine)
-    current = effective(history)
-    human = {r.key for r in history if not r.is_system}
-    by_ref = {r.ref: r for r in records}
-    scored = {pair_key(s.left, s.right): s for s in scores}
-    strong = {k: s for k, s in scored.items() if s.score >= config.threshold and k not in human}
-    same_list = SameList(listings, scorer, config.threshold)
-    held = {k: why for k in strong if by_ref[k[0]].source == by_ref[k[1]].source
-            and (why := same_list(by_ref[k[0]], by_ref[k[1]]))}
-    strong = {k: s for k, s in strong.items() if k not in held}
-    proposed = {k: r for k, r in current.items() if not r.is_system}
-    proposed |= {k: _system(k, Judgement.POSITIVE, s.score, now) for k, s in strong.items()}
-    linker = Linker(by_ref, proposed, cluster_conflict(by_ref, same_list))
-    refused = {r.record.key: r.reason for r in linker.refused if r.record.is_system}
-    new, report.retracted = _links(strong, refused, current, scored, set(by_ref), now)
-    band = [queue_item(s, "band", now) for k, s in scored.items()
-            if k not in human and s.score < config.threshold
-            and by_ref[k[0]].source != by_ref[k[1]].source]
-    chain = [queue_item(scored[k], "chain", now, refused[k]) for k in sorted(refused)]
-    same = [queue_item(scored[k], "same_list", now, held[k]) for k in sorted(held)]
-    queue = pending(band + chain + same, linker, by_ref)
-    journal.append(engine, new)
-    journal.replace_queue(engine, queue)
-    report.linked, report.refused = len(new) - report.retracted, len(refused)
-    report.held, report.queued = len(held), len(queue)
-
-
-def run(engine: Engine, config: ResolveConfig | None = None,
-        progress: Callable[[str, int, int], None] | None = None) -> ResolveReport:
-    """Resolve the current listings; `progress(stage, done, total)` is told how it goes."""
-    config = config or ResolveConfig()
-    started = clock = time.perf_counter()
-    report = ResolveReport()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        report.stages[stage] = round(time.perf_counter() - clock, 2)
-        clock = time.perf_counter()
-
-    listings = {str(ListingRef.of(row.listing)): row.listing
-                for row in Reader(engine).listings(current=None)}
+def _full(engine: Engine, config: ResolveConfig, report: ResolveReport,
+          lap: Callable[[str], None], progress: Progress | None,
+          keep: KeptResolution | None) -> None:
+    versioned = Reader(engine).versioned_listings()
+    listings = {str(ListingRef.of(listing)): listing for _, listing in versioned}
     records = [prepare(listing) for listing in listings.values()]
-    report.listings = len(records)
+    report.listings = report.changed = len(records)
     lap("read and prepare")
     blocker = Blocker(records, config.block)
     candidates = list(blocker.candidates())
     report.candidates = len(candidates)
     lap("block")
     scorer = get_scorer(config.scorer, blocker.idf)
-    done = 0
-
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress:
-            progress("scoring", done, len(candidates))
-
-    scores = score_candidates(records, candidates, scorer, config.review_threshold,
-                              config.workers, advance)
+    scores = score_pairs(records, candidates, scorer, config.review_threshold,
+                         config.workers, progress)
     lap("score")
-    _decide(engine, listings, records, scores, scorer, config, report)
+    by_key = {pair_key(s.left, s.right): s for s in scores}
+    pairs = Pairs(listings, {r.ref: r for r in records},
+                   {r.ref: (r.source, r.is_person) for r in records},
+                   {k: s.score for k, s in by_key.items()},
+                   lambda keys: {k: by_key[k] for k in keys})
+    answers = decide(engine, pairs, scorer, config, report, Answers())
     lap("decide and write")
+    if keep is not None:
+        index = KeyIndex.of(blocker, [digest for digest, _ in versioned])
+        keep.replace(Kept(index, answers), records, scores)
+        lap("keep")
+
+
+def run(engine: Engine, config: ResolveConfig | None = None,
+        progress: Progress | None = None, kept: Path | None = None,
+        full: bool = False) -> ResolveReport:
+    """Resolve every listing the store has seen; `progress(stage, done, total)` is told how
+    it goes. With `kept` (a file), what the run computed is kept there and the next run
+    resolves only what changed since, unless `full`."""
+    config = config or ResolveConfig()
+    started = clock_at = time.perf_counter()
+    report = ResolveReport()
+
+    def lap(stage: str) -> None:
+        nonlocal clock_at
+        report.stages[stage] = round(time.perf_counter() - clock_at, 2)
+        clock_at = time.perf_counter()
+
+    keep = KeptResolution(kept, repr(config_signature(config))) if kept is not None else None
+    try:
+        previous = keep.open() if keep is not None and not full else None
+        if keep is None or previous is None or not resolve_changed(
+                engine, config, report, lap, progress, keep, previous):
+            report = ResolveReport(stages={})
+            _full(engine, config, report, lap, progress, keep)
+    finally:
+        if keep is not None:
+            keep.close()
     report.seconds = time.perf_counter() - started
     return report

@@ -125,6 +125,23 @@ class Reader:
                 for data, first, last, cur in conn.execute(query)
             ]
 
+    def versioned_listings(self) -> list[tuple[str, Listing]]:
+        """Every listing the store has seen, current or not, with the content hash of its
+        version (what resolution compares run to run), by source and key."""
+        query = (select(versions.c.hash, versions.c.data)
+                 .join(listings, versions.c.id == listings.c.version_id)
+                 .order_by(listings.c.source, listings.c.key))
+        with self.engine.connect() as conn:
+            return [(digest, Listing.from_dict(json.loads(data)))
+                    for digest, data in conn.execute(query)]
+
+    def version_hashes(self) -> dict[tuple[str, str], str]:
+        """(source, key) -> the content hash of the listing's version, for every listing."""
+        query = (select(listings.c.source, listings.c.key, versions.c.hash)
+                 .join(versions, versions.c.id == listings.c.version_id))
+        with self.engine.connect() as conn:
+            return {(source, key): digest for source, key, digest in conn.execute(query).all()}
+
     def listing(self, source: str, key: str) -> ListingRow | None:
         query = (
             select(versions.c.data, listings.c.first_seen, listings.c.last_seen, listings.c.current)

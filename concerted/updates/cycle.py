@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -40,6 +41,7 @@ class Cycle:
     alerts: AlertSettings = field(default_factory=AlertSettings)
     url: str | None = None  # for a single source: a mirror or a test server
     analyse: bool = False  # resolve, then gap and round alerts (the watch does)
+    kept: Path | None = None  # where resolution keeps its work between passes
     deliver: bool = True
 
 
@@ -80,7 +82,8 @@ def run_cycle(cycle: Cycle) -> CycleReport:
     _step(report, "alerts", lambda: _count(report, after_ingest(cycle.engine, touched,
                                                                 clock.stamp())))
     if cycle.analyse:
-        _step(report, "resolve", lambda: report.notes.append(steps.resolve(cycle.engine)))
+        _step(report, "resolve",
+              lambda: report.notes.append(steps.resolve(cycle.engine, cycle.kept)))
         _step(report, "analyse", lambda: _count(report, steps.analyse(cycle.engine, report.notes)))
     if cycle.deliver:
         _step(report, "delivery", lambda: report.deliveries.extend(

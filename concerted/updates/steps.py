@@ -4,6 +4,8 @@ alerts (new coordinated rounds, gaps opened and closed)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine
 
 from concerted import clock
@@ -13,10 +15,12 @@ from concerted.resolve import xref
 __all__ = ["analyse", "resolve"]
 
 
-def resolve(engine: Engine) -> str:
-    """Run cross-list resolution; a note saying what happened."""
-    report = xref.run(engine)
-    return (f"resolve: {report.listings} listings, {report.linked} new links, "
+def resolve(engine: Engine, kept: Path | None = None) -> str:
+    """Run cross-list resolution (incremental when `kept` holds an earlier run's work); a
+    note saying what happened."""
+    report = xref.run(engine, kept=kept)
+    return (f"resolve: {report.listings} listings ({report.mode}: {report.changed} prepared "
+            f"and scored again), {report.linked} new links, "
             f"{report.retracted} retracted, {report.queued} queued for review "
             f"({report.seconds:.1f} s)")
 

@@ -84,3 +84,21 @@ def test_watch_once_records_the_pass(
 def test_freshness(newest: str | None, checked: str | None, cadence: int,
                    expected: dict[str, object]) -> None:
     assert freshness(newest, checked, cadence, date(2024, 5, 3)) == expected
+
+
+@pytest.mark.shared
+def test_the_next_pass_resolves_only_what_changed(
+    shared_lists: Path, invoke: Invoke, lists: ListServer, set_day: Callable[[str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CONCERTED_URL_US_OFAC_SDN", lists.url("/sdn.csv"))
+    notes = []
+    for day in ("2022-12-08", "2022-12-09"):  # the second adds 217 listings, amends one
+        lists.serve("/sdn.csv", (shared_lists / "us" / day / "sdn.csv").read_bytes())
+        set_day(day)
+        result = invoke("watch", "--once", "--source", "us_ofac_sdn", "--format", "json")
+        assert result.exit_code == 0, result.output
+        notes.append(next(n for n in json.loads(result.output)["notes"]
+                          if n.startswith("resolve: ")))
+    assert "(full: " in notes[0]
+    assert "(incremental: 218 prepared and scored again)" in notes[1], notes[1]

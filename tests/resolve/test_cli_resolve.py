@@ -119,3 +119,13 @@ def test_match_answers_from_the_store_as_it_is_now(db_url: str, tmp_path: Path,
     invoke(db_url, "judgements", "import", str(path))
     after = json.loads(invoke(db_url, *ask))
     assert set(after[0]["referents"]) == {"us_ofac_sdn:29220", *before[1]["referents"]}
+
+
+def test_resolve_keeps_its_work_and_a_second_run_is_incremental(db_url: str) -> None:
+    first = resolve(db_url)
+    assert (first["mode"], first["changed"]) == ("full", 39)
+    again = resolve(db_url)
+    assert (again["mode"], again["changed"], again["candidates"]) == ("incremental", 0, 0)
+    assert (again["linked"], again["queued"]) == (0, first["queued"])
+    rows = json.loads(invoke(db_url, "resolve", "--full", "--workers", "1", "--format", "json"))
+    assert (rows[0]["mode"], rows[0]["changed"], rows[0]["linked"]) == ("full", 39, 0)
