@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from concerted.programs import UnknownProgram, get_program
-
 __all__ = [
     "JURISDICTION_NAMES",
     "SOURCE_NAMES",
@@ -84,6 +82,10 @@ def program_short_name(program_id: str) -> str:
     """"Global Magnitsky"; a country program by its list's own word ("Russia", "SDGT")."""
     if program_id in _SHORT_NAMES:
         return _SHORT_NAMES[program_id]
+    # Imported here for start-up time: the program data takes a fifth of a second to load,
+    # and a command answering from kept results names no program it has not named already.
+    from concerted.programs import UnknownProgram, get_program
+
     try:
         program = get_program(program_id)
     except UnknownProgram:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from concerted.analysis.gap_types import EligibleProgram
 from concerted.analysis.gaps import Partner
 from concerted.analysis.holdings import STALE_DAYS, Holding, holdings
 from concerted.analysis.inputs import Inputs
-from concerted.programs.eligibility import Eligibility, eligible_programs
+
+if TYPE_CHECKING:
+    from concerted.programs.eligibility import Eligibility
 
 __all__ = ["input_holdings", "partners", "registry_eligibility"]
 
@@ -43,6 +46,10 @@ def registry_eligibility(theme: str, jurisdiction: str, countries: Sequence[str]
 @lru_cache(maxsize=4096)
 def _eligible_for(theme: str, jurisdiction: str, country: str | None
                   ) -> tuple[EligibleProgram, ...]:
+    # Imported here for start-up time: the program data takes a fifth of a second to load
+    # and check, which a command answering from kept results does not need.
+    from concerted.programs.eligibility import eligible_programs
+
     results = eligible_programs([theme], jurisdictions=[jurisdiction],
                                 target_country=country.upper() if country else None)
     return tuple(_eligible(r) for r in results if r.scope is None)

@@ -3,6 +3,7 @@ is a usage error naming the option and the problem (exit 2), never an empty answ
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,6 @@ from concerted.choices import (
     check_program,
 )
 from concerted.cli.context import AppContext
-from concerted.programs import all_programs
 from concerted.sources import SOURCES
 
 __all__ = ["COUNTRY", "DATE", "DAY", "JURISDICTION", "PARTIAL_DAY", "PROGRAM",
@@ -27,9 +27,24 @@ __all__ = ["COUNTRY", "DATE", "DAY", "JURISDICTION", "PARTIAL_DAY", "PROGRAM",
 
 JURISDICTION = click.Choice(JURISDICTIONS, case_sensitive=False)
 THEME = click.Choice(THEMES)
-# Program data covers more governments than the lists held (Estonia, Jersey...).
-PROGRAM_JURISDICTION = click.Choice(sorted({p.jurisdiction for p in all_programs()}),
-                                    case_sensitive=False)
+
+
+class _ProgramJurisdictions(click.Choice[str]):
+    """The governments the program data covers, more than the lists held (Estonia, Jersey…),
+    read when an option of this type is first used: loading and checking the program data
+    takes a fifth of a second, which a command that names no government need not pay."""
+
+    def __init__(self) -> None:  # no choices to give Choice yet
+        self.case_sensitive = False
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        from concerted.programs import all_programs
+
+        return tuple(sorted({p.jurisdiction for p in all_programs()}))
+
+
+PROGRAM_JURISDICTION = _ProgramJurisdictions()
 SOURCE = click.Choice(sorted(SOURCES))
 
 
@@ -57,6 +72,8 @@ COUNTRY = _Checked("CC", check_country)
 def known_programs(ctx: click.Context | None) -> set[str]:
     """The registry's programs, and the country regimes the lists held carry (from the store
     given by --db; a store that does not exist yet is not created for this)."""
+    from concerted.programs import all_programs  # on use: see _ProgramJurisdictions
+
     known = {p.id for p in all_programs()}
     app = ctx.find_object(AppContext) if ctx else None
     if app is not None and _exists(app.settings.db_url):
