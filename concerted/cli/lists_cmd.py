@@ -18,7 +18,6 @@ from concerted.cells import csv_row
 from concerted.cli.context import AppContext, pass_app
 from concerted.cli.output import FORMAT_OPTION, emit, emit_json
 from concerted.cli.params import DAY, PROGRAM
-from concerted.programs.registry import find_program
 from concerted.sources import SOURCES
 
 if TYPE_CHECKING:
@@ -67,6 +66,8 @@ def sources_command(app: AppContext, fmt: str) -> None:
 
 def _thematic_summary(programs: dict[str, int], themes: dict[str, dict[str, int]]) -> str:
     """For people: the thematic programs' counts, and how many country programs besides."""
+    from concerted.programs.registry import find_program  # on use, as the commands' imports
+
     thematic = {}
     for program_id, count in programs.items():
         program = find_program(program_id)

@@ -31,10 +31,12 @@ _METRICS = ["mode", "split", "pairs", "tp", "fp", "fn", "tn", "precision", "reca
 
 
 def _run_with_progress(app: AppContext, config: ResolveConfig, full: bool) -> ResolveReport:
+    from concerted.resolve.xref import run
+
+    if not sys.stderr.isatty():  # a scheduled run: no one to show a bar to
+        return run(app.engine, config, None, app.settings.resolve_kept, full)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from concerted.resolve.xref import run
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:

@@ -104,7 +104,9 @@ def decide(engine: Engine, pairs: Pairs, scorer: Scorer, config: ResolveConfig,
             and (why := held_check(k))}
     strong = {k: s for k, s in strong.items() if k not in held}
     proposed = {k: r for k, r in current.items() if not r.is_system}
-    proposed |= {k: _system(k, Judgement.POSITIVE, s, now) for k, s in strong.items()}
+    # Made directly, not through `make`: the keys are pair keys already (twelve thousand).
+    proposed |= {k: JudgementRecord(*k, Judgement.POSITIVE, SYSTEM, now, s)
+                 for k, s in strong.items()}
     linker = Linker(kinds, proposed, conflict)
     refused = {r.record.key: r.reason for r in linker.refused if r.record.is_system}
     new, report.retracted = _links(strong, refused, current, scored, kinds, now)

@@ -20,13 +20,22 @@ from pathlib import Path
 
 from concerted import __version__, territories
 from concerted.resolve.answers import Kept
-from concerted.resolve.kept_rows import CHUNK, SCHEMA, chunks, dump, not_kept, score_row, write_meta
+from concerted.resolve.kept_rows import (
+    CHUNK,
+    SCHEMA,
+    chunks,
+    dump,
+    not_kept,
+    read_index,
+    score_row,
+    write_meta,
+)
 from concerted.resolve.record import Record
 from concerted.resolve.score import Score
 
 __all__ = ["KeptResolution"]
 
-FORMAT = "1"  # bump when what is kept changes shape
+FORMAT = "2"  # bump when what is kept changes shape
 Key = tuple[str, str]
 
 
@@ -48,7 +57,7 @@ class KeptResolution:
             meta = dict(conn.execute("SELECT name, value FROM meta").fetchall())
             if meta.get("signature") != self.signature.encode():
                 raise LookupError("kept by another version or configuration")
-            kept = Kept(pickle.loads(meta["index"]), pickle.loads(meta["answers"]))
+            kept = Kept(read_index(conn, meta), pickle.loads(meta["answers"]))
             territories.learn(pickle.loads(meta["territories"]))
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, LookupError, AttributeError,
                 ImportError, TypeError):
@@ -97,7 +106,7 @@ class KeptResolution:
             conn.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", changed)
             conn.executemany("INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?)",
                              map(score_row, scores))
-            write_meta(conn, self.signature, kept, index=bool(changed))
+            write_meta(conn, self.signature, kept, full=False)
             conn.execute("COMMIT")
         except (OSError, sqlite3.Error) as exc:  # what was kept stays as it was
             not_kept(self.path, exc)
@@ -118,7 +127,7 @@ class KeptResolution:
                 conn.executemany("INSERT INTO records VALUES (?, ?)",
                                  ((r.ref, dump(r)) for r in records))
                 conn.executemany("INSERT INTO scores VALUES (?, ?, ?, ?)", map(score_row, scores))
-                write_meta(conn, self.signature, kept)
+                write_meta(conn, self.signature, kept, full=True)
                 conn.execute("COMMIT")
             finally:
                 conn.close()

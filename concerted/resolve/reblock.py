@@ -53,6 +53,9 @@ class KeyIndex:
     # as many arrays.
     postings: dict[str, dict[str, bytes]]
     _numbers: dict[str, int] = field(default_factory=dict, repr=False)
+    # (group, key) of the postings changed since the index was made or read: what a kept
+    # file must write again (the other postings it holds as they were).
+    changed_keys: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     @classmethod
     def of(cls, blocker: Blocker, versions: Sequence[str]) -> KeyIndex:
@@ -64,10 +67,10 @@ class KeyIndex:
                     for group, postings in blocker.postings.items()})
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "_numbers"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_numbers", "changed_keys")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state, _numbers={})
+        self.__dict__.update(state, _numbers={}, changed_keys=set())
 
     def number(self, ref: str) -> int | None:
         if not self._numbers:
@@ -97,6 +100,7 @@ class KeyIndex:
                 at = bisect_left(posting, i)
                 if at < len(posting) and posting[at] == i:
                     del posting[at]
+                    self.changed_keys.add((self.groups[i], key))
                     if posting:
                         postings[key] = posting.tobytes()
                     else:
@@ -110,6 +114,7 @@ class KeyIndex:
             if at == len(posting) or posting[at] != i:
                 insort(posting, i)
                 postings[key] = posting.tobytes()
+                self.changed_keys.add((self.groups[i], key))
         return i
 
     def idf(self, word: str) -> float:

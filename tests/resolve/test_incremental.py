@@ -13,7 +13,11 @@ from sqlalchemy import Engine
 from concerted.model import Listing
 from concerted.reports.load import load_inputs
 from concerted.resolve import journal
-from concerted.resolve.xref import ResolveConfig, ResolveReport, run
+from concerted.resolve.block import Blocker
+from concerted.resolve.kept import KeptResolution
+from concerted.resolve.reblock import KeyIndex
+from concerted.resolve.runconfig import config_signature
+from concerted.resolve.xref import ResolveConfig, ResolveReport, load_records, run
 from concerted.store.db import connect
 from tests.resolve.conftest import store_listings
 
@@ -121,4 +125,20 @@ def test_a_folder_that_cannot_keep_costs_only_the_head_start(
     assert first.mode == "full" and first.linked > 0  # the decisions are recorded
     assert "could not keep this run's work" in caplog.text
     assert run(engine, CONFIG, kept=kept).mode == "full"
+    engine.dispose()
+
+
+def test_the_kept_index_reads_back_as_one_built_afresh(
+        db_url: str, listings: list[Listing], tmp_path: Path) -> None:
+    engine, path = connect(db_url), tmp_path / "kept.db"
+    _resolve_twice(engine, listings, path)  # postings written whole, then the changed ones
+    store_listings(engine, listings, "2025-03-01")  # KADYROV's entry as it was: changed back
+    assert run(engine, CONFIG, kept=path).changed == 1
+    keep = KeptResolution(path, repr(config_signature(CONFIG)))
+    kept = keep.open()
+    keep.close()
+    assert kept is not None
+    by_ref = {r.ref: r for r in load_records(engine, current=None)}
+    fresh = KeyIndex.of(Blocker([by_ref[ref] for ref in kept.index.refs]), kept.index.versions)
+    assert kept.index.postings == fresh.postings
     engine.dispose()
