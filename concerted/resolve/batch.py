@@ -14,7 +14,7 @@ from concerted.resolve.block import Candidate
 from concerted.resolve.record import Record
 from concerted.resolve.score import Score, Scorer
 
-__all__ = ["Progress", "Records", "score_candidates", "score_pairs"]
+__all__ = ["Progress", "Records", "score_candidates"]
 
 _CHUNK = 5000
 # Records by the numbers the candidates give: a list (a full run) or only those the
@@ -37,9 +37,10 @@ def _score_chunk(bounds: tuple[int, int]) -> list[Score]:
 
 def score_candidates(
     records: Records, candidates: Sequence[Candidate], scorer: Scorer, floor: float,
-    workers: int = 1, progress: Callable[[int], None] | None = None,
+    workers: int = 1, progress: Progress | None = None,
 ) -> list[Score]:
-    """Scores of the candidate pairs that reach `floor`, in candidate order."""
+    """Scores of the candidate pairs that reach `floor`, in candidate order; `progress` is
+    told ("scoring", pairs done, pairs in all) after each chunk."""
     global _shared
     _shared = (records, candidates, scorer, floor)
     chunks = [(i, min(i + _CHUNK, len(candidates))) for i in range(0, len(candidates), _CHUNK)]
@@ -53,24 +54,12 @@ def score_candidates(
 
 
 def _collect(chunks: list[tuple[int, int]], results: Iterable[list[Score]],
-             progress: Callable[[int], None] | None) -> list[Score]:
+             progress: Progress | None) -> list[Score]:
     found: list[Score] = []
-    for (start, end), scores in zip(chunks, results, strict=True):
+    total = chunks[-1][1] if chunks else 0
+    for (_, end), scores in zip(chunks, results, strict=True):
         found.extend(scores)
         if progress:
-            progress(end - start)
+            progress("scoring", end, total)
     return found
 
-
-def score_pairs(records: Records, candidates: Sequence[Candidate], scorer: Scorer, floor: float,
-                workers: int, progress: Progress | None) -> list[Score]:
-    """`score_candidates`, telling `progress("scoring", done, total)` how it goes."""
-    done = 0
-
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress:
-            progress("scoring", done, len(candidates))
-
-    return score_candidates(records, candidates, scorer, floor, workers, advance)

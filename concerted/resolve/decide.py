@@ -92,7 +92,7 @@ def _checks(pairs: Pairs, scorer: Scorer, config: ResolveConfig, earlier: Answer
 
 
 def decide(engine: Engine, pairs: Pairs, scorer: Scorer, config: ResolveConfig,
-            report: ResolveReport, earlier: Answers) -> Answers:
+           report: ResolveReport, earlier: Answers) -> Answers:
     """Links, retractions and the review queue from every score; the chaining answers."""
     now, history = clock.precise_stamp(), journal.load(engine)
     current = effective(history)

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from concerted.model import Listing, ListingRef
 from concerted.resolve.answers import Kept
-from concerted.resolve.batch import Progress, score_pairs
+from concerted.resolve.batch import Progress, score_candidates
 from concerted.resolve.decide import Pairs, decide
 from concerted.resolve.judgements import pair_key
 from concerted.resolve.kept import KeptResolution
@@ -61,8 +61,8 @@ def resolve_changed(engine: Engine, config: ResolveConfig, report: ResolveReport
     lap("block")
     scorer = get_scorer(config.scorer, index.idf)
     by_number = {n: known[index.refs[n]] for c in candidates for n in (c.left, c.right)}
-    scores = score_pairs(by_number, candidates, scorer, config.review_threshold,
-                         config.workers, progress)
+    scores = score_candidates(by_number, candidates, scorer, config.review_threshold,
+                              config.workers, progress)
     lap("score")
     kept.answers.forget(set(changed))
     scored = keep.scores()

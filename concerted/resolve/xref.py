@@ -32,7 +32,7 @@ from sqlalchemy import Engine
 
 from concerted.model import ListingRef
 from concerted.resolve.answers import Answers, Kept
-from concerted.resolve.batch import Progress, score_pairs
+from concerted.resolve.batch import Progress, score_candidates
 from concerted.resolve.block import Blocker
 from concerted.resolve.decide import Pairs, decide
 from concerted.resolve.incremental import resolve_changed
@@ -66,8 +66,8 @@ def _full(engine: Engine, config: ResolveConfig, report: ResolveReport,
     report.candidates = len(candidates)
     lap("block")
     scorer = get_scorer(config.scorer, blocker.idf)
-    scores = score_pairs(records, candidates, scorer, config.review_threshold,
-                         config.workers, progress)
+    scores = score_candidates(records, candidates, scorer, config.review_threshold,
+                              config.workers, progress)
     lap("score")
     by_key = {pair_key(s.left, s.right): s for s in scores}
     pairs = Pairs(listings, {r.ref: r for r in records},
